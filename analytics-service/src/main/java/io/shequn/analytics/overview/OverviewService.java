@@ -1,0 +1,20 @@
+package io.shequn.analytics.overview;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+public class OverviewService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public Overview overview() {
+        long members = ((Number) entityManager.createNativeQuery("select count(*) from analytics_member")
+                .getSingleResult()).longValue();
+        return new Overview(members);
+    }
+}

@@ -1,0 +1,10 @@
+package io.shequn.engagement;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.shequn.localstack.LocalStackResource;
+
+/** Every test of this service runs against the JVM's shared real Kafka and PostgreSQL. */
+@QuarkusTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "service", value = "engagement"))
+public class LocalStackTestResource {
+}

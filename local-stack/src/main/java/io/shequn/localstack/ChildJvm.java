@@ -1,0 +1,56 @@
+package io.shequn.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts a Java program in a child JVM on this module's runtime classpath. */
+final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    static Process start(String mainClass, List<String> jvmArgs, List<String> args, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(runtimeClasspath());
+        command.add(ParentWatchingMain.class.getName());
+        command.add(Long.toString(ProcessHandle.current().pid()));
+        command.add(mainClass);
+        command.addAll(args);
+        try {
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + mainClass, e);
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** This module's classes plus every runtime dependency, including the optional Kafka broker. */
+    static String runtimeClasspath() {
+        try (InputStream in = ChildJvm.class.getResourceAsStream("runtime.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("runtime.classpath missing: build local-stack with Maven first");
+            }
+            String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            String self = Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return self + java.io.File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.shequn.localstack;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A plain Kafka producer and reader for tests, acting as an outside publisher or a downstream
+ * consumer would: it knows nothing of the services' code.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final KafkaProducer<String, byte[]> producer;
+
+    public KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all"));
+    }
+
+    /** Sends and waits for the broker's acknowledgement. */
+    public void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + record.topic(), e);
+        }
+    }
+
+    /**
+     * Reads {@code topic} from the beginning until a record matches, or fails after {@code timeout}.
+     */
+    public ConsumerRecord<String, byte[]> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> found = readUntil(topic, match, timeout, true);
+        if (found.isEmpty()) {
+            throw new AssertionError("No matching record on " + topic + " within " + timeout);
+        }
+        return found.get(found.size() - 1);
+    }
+
+    /** Every record of {@code topic} that matches, reading until {@code settle} has passed. */
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<ConsumerRecord<String, byte[]>> match, Duration settle) {
+        return readUntil(topic, match, settle, false);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
+                                                           Duration timeout, boolean stopAtFirst) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
+            Instant deadline = Instant.now().plus(timeout);
+            List<TopicPartition> partitions = new ArrayList<>();
+            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> matches = new ArrayList<>();
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(record)) {
+                        matches.add(record);
+                        if (stopAtFirst) {
+                            return matches;
+                        }
+                    }
+                }
+            }
+            return matches;
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
