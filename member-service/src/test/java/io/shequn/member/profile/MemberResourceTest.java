@@ -4,25 +4,152 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.shequn.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class MemberResourceTest {
 
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private final String operator = LocalStack.shared().tokens().operator(UUID.randomUUID());
+
     @Test
     void registersAndReadsAMember() {
-        String token = LocalStack.shared().tokens().operator(UUID.randomUUID());
-        System.err.println("STACK " + LocalStack.shared().settings() + " loader " + LocalStack.class.getClassLoader());
-        String id = given().auth().oauth2(token).contentType("application/json")
-                .body(Map.of("displayName", "Li Lei", "tags", java.util.List.of("Hiking ", "hiking")))
+        String id = given().auth().oauth2(operator).contentType("application/json")
+                .body(Map.of("displayName", " Li Lei ", "region", "Hangzhou", "occupation", "designer",
+                        "tags", List.of("Hiking ", "hiking", "Photo  Walks")))
                 .when().post("/api/v1/members")
-                .then().statusCode(201).body("displayName", equalTo("Li Lei"))
+                .then().statusCode(201)
+                .body("displayName", equalTo("Li Lei"))
                 .extract().path("id");
-        given().auth().oauth2(token).when().get("/api/v1/members/" + id)
-                .then().statusCode(200).body("tags[0]", equalTo("hiking"));
+
+        given().auth().oauth2(LocalStack.shared().tokens().member(UUID.randomUUID()))
+                .when().get("/api/v1/members/" + id)
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("region", equalTo("Hangzhou"))
+                .body("occupation", equalTo("designer"))
+                .body("tags", equalTo(List.of("hiking", "photo walks")))
+                .body("registeredAt", notNullValue());
+    }
+
+    @Test
+    void theLocationHeaderPointsAtTheNewMember() {
+        String location = given().auth().oauth2(operator).contentType("application/json")
+                .body(Map.of("displayName", "Han Meimei"))
+                .when().post("/api/v1/members")
+                .then().statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().auth().oauth2(operator).when().get(location).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void aMissingDisplayNameIsA400NamingTheField() {
+        given().auth().oauth2(operator).contentType("application/json")
+                .body(Map.of("region", "Hangzhou"))
+                .when().post("/api/v1/members")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem("displayName"));
+    }
+
+    @Test
+    void aTooLongDisplayNameAndTooManyTagsAreBothReported() {
+        given().auth().oauth2(operator).contentType("application/json")
+                .body(Map.of("displayName", "x".repeat(65), "tags", Collections.nCopies(21, "tag")))
+                .when().post("/api/v1/members")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem("displayName"))
+                .body("violations.field", hasItem("tags"));
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsA400NamingTheField() {
+        given().auth().oauth2(operator).contentType("application/json")
+                .body("{\"displayName\":\"Li Lei\",\"tags\":{\"not\":\"a list\"}}")
+                .when().post("/api/v1/members")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem("tags"));
+    }
+
+    @Test
+    void unparseableJsonIsA400() {
+        given().auth().oauth2(operator).contentType("application/json")
+                .body("{\"displayName\":")
+                .when().post("/api/v1/members")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aMissingTokenIs401() {
+        given().contentType("application/json").body(Map.of("displayName", "Li Lei"))
+                .when().post("/api/v1/members")
+                .then().statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", containsString("Bearer"));
+        given().when().get("/api/v1/members/" + UUID.randomUUID()).then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        String expired = LocalStack.shared().tokens().sign(UUID.randomUUID(), Set.of("member", "operator"), Duration.ofHours(-1));
+        given().auth().oauth2(expired).contentType("application/json").body(Map.of("displayName", "Li Lei"))
+                .when().post("/api/v1/members")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aMemberTokenOnAnOperatorEndpointIs403() {
+        given().auth().oauth2(LocalStack.shared().tokens().member(UUID.randomUUID()))
+                .contentType("application/json").body(Map.of("displayName", "Li Lei"))
+                .when().post("/api/v1/members")
+                .then().statusCode(403).contentType(PROBLEM_JSON).body("status", equalTo(403));
+    }
+
+    @Test
+    void anUnknownMemberIs404() {
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(operator).when().get("/api/v1/members/" + unknown)
+                .then().statusCode(404).contentType(PROBLEM_JSON)
+                .body("status", equalTo(404))
+                .body("detail", containsString(unknown.toString()));
+    }
+
+    @Test
+    void aMalformedIdIs404NotA500() {
+        given().auth().oauth2(operator).when().get("/api/v1/members/not-a-uuid")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpoint() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/members'.post.responses.'201'", notNullValue())
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void healthAndMetricsNeedNoToken() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void problemsNameTheRequestPath() {
+        String path = "/api/v1/members/" + UUID.randomUUID();
+        given().auth().oauth2(operator).when().get(path)
+                .then().statusCode(404).body("instance", equalTo(path));
     }
 }

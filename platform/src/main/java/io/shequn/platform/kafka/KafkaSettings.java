@@ -32,9 +32,9 @@ public class KafkaSettings {
         return applicationName;
     }
 
-    public Map<String, Object> admin() {
+    public Map<String, Object> admin(String clientId) {
         Map<String, Object> config = new HashMap<>(common);
-        config.putIfAbsent("client.id", applicationName + "-admin");
+        config.put("client.id", applicationName + "-" + clientId);
         return config;
     }
 

@@ -41,7 +41,7 @@ public class TopicAdmin {
         if (!createTopics) {
             return;
         }
-        try (Admin admin = Admin.create(settings.admin())) {
+        try (Admin admin = Admin.create(settings.admin("topic-admin"))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (EventContract<?> contract : Events.all()) {
