@@ -85,10 +85,11 @@ public final class PostgresServer {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
              Statement s = c.createStatement()) {
             if (!exists(c, "select 1 from pg_roles where rolname = ?", name)) {
-                s.execute("create role " + name + " login password '" + name + "'");
+                // Quoted: "group" is a reserved word. NAME already rules out anything needing escapes.
+                s.execute("create role \"" + name + "\" login password '" + name + "'");
             }
             if (!exists(c, "select 1 from pg_database where datname = ?", name)) {
-                s.execute("create database " + name + " owner " + name);
+                s.execute("create database \"" + name + "\" owner \"" + name + "\"");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
