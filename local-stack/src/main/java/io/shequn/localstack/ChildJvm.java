@@ -45,10 +45,16 @@ final class ChildJvm {
                 throw new IllegalStateException("runtime.classpath missing: build local-stack with Maven first");
             }
             String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            String self = Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-            return self + java.io.File.pathSeparator + dependencies;
+            return ownLocation() + java.io.File.pathSeparator + dependencies;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jar or classes folder of this module, which holds {@link ParentWatchingMain}. */
+    static String ownLocation() {
+        try {
+            return Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
