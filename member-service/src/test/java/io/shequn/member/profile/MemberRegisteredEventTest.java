@@ -72,6 +72,19 @@ class MemberRegisteredEventTest {
     }
 
     @Test
+    void theCallersTraceTravelsWithTheEvent() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = given().auth().oauth2(operatorToken()).contentType("application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("displayName", "Traced"))
+                .when().post("/api/v1/members")
+                .then().statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, byte[]> event = kafka.await(TOPIC, r -> id.equals(r.key()), FRESH);
+        assertThat(header(event, "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void aRolledBackRegistrationIsNeverPublished() {
         UUID[] rolledBack = new UUID[1];
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
