@@ -1,0 +1,57 @@
+package io.shequn.localstack;
+
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/**
+ * What every service proves whatever its features: it starts, is live and ready with the
+ * database and Kafka checked, has its database migrated with the platform's outbox and inbox
+ * tables, and publishes its OpenAPI document. A service's {@code @QuarkusTest} extends this.
+ */
+public abstract class ServiceStartupChecks {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void isLiveAndReadyWithDatabaseAndKafkaChecked() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Kafka", "Database connections health check"));
+    }
+
+    @Test
+    void theDatabaseIsMigratedWithTheOutboxAndInboxTables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "select table_name from information_schema.tables where table_schema = 'public'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        assertThat(tables).contains("outbox_event", "inbox_event", "flyway_schema_history");
+    }
+
+    @Test
+    void publishesItsOpenApiDocumentAndSwaggerUi() {
+        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", equalTo("Shequn " + service));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
