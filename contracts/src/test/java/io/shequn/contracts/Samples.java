@@ -115,7 +115,7 @@ final class Samples {
         samples.put(Events.MEMBER_REGISTERED, new MemberRegistered(
                 MEMBER, "小王", "上海", "teacher", List.of("reading", "running"), OTHER_MEMBER, AT));
         samples.put(Events.MEMBER_UPDATED, new MemberUpdated(
-                MEMBER, "小王", "杭州", "designer", List.of("reading")));
+                MEMBER, "小王", "杭州", "designer", List.of("reading"), OTHER_MEMBER));
         samples.put(Events.MEMBER_VERIFIED, new MemberVerified(MEMBER, AT));
         samples.put(Events.MEMBER_ERASED, new MemberErased(MEMBER, AT));
         samples.put(Events.GROUP_CREATED, new GroupCreated(
