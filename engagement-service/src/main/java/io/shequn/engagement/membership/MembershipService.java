@@ -1,0 +1,124 @@
+package io.shequn.engagement.membership;
+
+import io.shequn.contracts.events.GroupRole;
+import io.shequn.contracts.events.MemberJoined;
+import io.shequn.contracts.events.MemberLeft;
+import io.shequn.contracts.events.MemberRoleChanged;
+import io.shequn.platform.auth.Caller;
+import io.shequn.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The projection of group membership from group-service's events, and the checks every feature
+ * makes with it: only current members take part in a group, only its owner and admins (or an
+ * operator) manage it.
+ *
+ * <p>Joined, left and role-changed arrive on different topics and may be read out of order, so
+ * each is applied only if it is newer than what the row already reflects.
+ */
+@ApplicationScoped
+public class MembershipService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void joined(MemberJoined event) {
+        entityManager.createNativeQuery("""
+                        insert into group_membership (group_id, member_id, role, active, joined_at, changed_at, role_changed_at)
+                        values (:group, :member, :role, true, :at, :at, :at)
+                        on conflict (group_id, member_id) do update set
+                            active = true,
+                            left_reason = null,
+                            left_at = null,
+                            joined_at = excluded.joined_at,
+                            changed_at = excluded.changed_at,
+                            role = case when group_membership.role_changed_at > excluded.role_changed_at
+                                        then group_membership.role else excluded.role end,
+                            role_changed_at = greatest(group_membership.role_changed_at, excluded.role_changed_at)
+                        where group_membership.changed_at <= excluded.changed_at""")
+                .setParameter("group", event.groupId())
+                .setParameter("member", event.memberId())
+                .setParameter("role", event.role().name())
+                .setParameter("at", event.joinedAt())
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void left(MemberLeft event) {
+        entityManager.createNativeQuery("""
+                        insert into group_membership (group_id, member_id, role, active, left_reason, left_at, changed_at, role_changed_at)
+                        values (:group, :member, 'MEMBER', false, :reason, :at, :at, '-infinity')
+                        on conflict (group_id, member_id) do update set
+                            active = false,
+                            left_reason = excluded.left_reason,
+                            left_at = excluded.left_at,
+                            changed_at = excluded.changed_at
+                        where group_membership.changed_at <= excluded.changed_at""")
+                .setParameter("group", event.groupId())
+                .setParameter("member", event.memberId())
+                .setParameter("reason", event.reason().name())
+                .setParameter("at", event.leftAt())
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void roleChanged(MemberRoleChanged event) {
+        // A role change read before the join leaves an inactive row; the join then keeps the newer role.
+        entityManager.createNativeQuery("""
+                        insert into group_membership (group_id, member_id, role, active, changed_at, role_changed_at)
+                        values (:group, :member, :role, false, '-infinity', :at)
+                        on conflict (group_id, member_id) do update set
+                            role = excluded.role,
+                            role_changed_at = excluded.role_changed_at
+                        where group_membership.role_changed_at <= excluded.role_changed_at""")
+                .setParameter("group", event.groupId())
+                .setParameter("member", event.memberId())
+                .setParameter("role", event.role().name())
+                .setParameter("at", event.changedAt())
+                .executeUpdate();
+    }
+
+    /** The member's role if they are currently in the group. */
+    @Transactional
+    public Optional<GroupRole> activeRole(UUID groupId, UUID memberId) {
+        List<?> roles = entityManager.createNativeQuery(
+                        "select role from group_membership where group_id = :group and member_id = :member and active")
+                .setParameter("group", groupId)
+                .setParameter("member", memberId)
+                .getResultList();
+        return roles.stream().findFirst().map(role -> GroupRole.valueOf((String) role));
+    }
+
+    @Transactional
+    public boolean isActiveMember(UUID groupId, UUID memberId) {
+        return activeRole(groupId, memberId).isPresent();
+    }
+
+    /** Throws 403 unless the member is currently in the group. */
+    @Transactional
+    public GroupRole requireMember(UUID groupId, UUID memberId) {
+        return activeRole(groupId, memberId).orElseThrow(() -> new ProblemException(403, "not-a-member", "Forbidden",
+                "Member " + memberId + " is not a member of group " + groupId));
+    }
+
+    /** Throws 403 unless the caller is an operator or the group's owner or an admin. */
+    @Transactional
+    public void requireManager(UUID groupId, Caller caller) {
+        if (caller.isOperator()) {
+            return;
+        }
+        GroupRole role = activeRole(groupId, caller.memberId()).orElse(null);
+        if (role != GroupRole.OWNER && role != GroupRole.ADMIN) {
+            throw new ProblemException(403, "not-a-group-manager", "Forbidden",
+                    "Only the owner, an admin or an operator manages group " + groupId);
+        }
+    }
+}
