@@ -88,7 +88,7 @@ class MemberRegisteredEventTest {
     void aRolledBackRegistrationIsNeverPublished() {
         UUID[] rolledBack = new UUID[1];
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            rolledBack[0] = members.register(new RegisterMemberRequest("Rolled Back", null, null, List.of())).id();
+            rolledBack[0] = members.register(new MemberProfileRequest("Rolled Back", null, null, List.of(), null, null, null, null)).id();
             throw new IllegalStateException("the caller fails after the event was written");
         })).isInstanceOf(IllegalStateException.class);
 
