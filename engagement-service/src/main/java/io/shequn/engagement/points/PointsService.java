@@ -1,0 +1,46 @@
+package io.shequn.engagement.points;
+
+import io.shequn.platform.auth.Caller;
+import io.shequn.platform.paging.Page;
+import io.shequn.platform.paging.PageRequest;
+import io.shequn.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class PointsService {
+
+    private static final Logger LOG = Logger.getLogger(PointsService.class);
+
+    @Inject
+    PointsLedger ledger;
+
+    @Transactional
+    public PointsResponse points(UUID memberId, PageRequest page) {
+        Page<PointsEntryResponse> history = Page.of(
+                ledger.history(memberId, page.offset(), page.size()).stream().map(PointsEntryResponse::of).toList(),
+                page, ledger.count(memberId));
+        return new PointsResponse(memberId, ledger.balance(memberId), history);
+    }
+
+    /** An operator's grant or deduction, recorded with who did it and why. */
+    @Transactional
+    public PointsChange adjust(UUID memberId, AdjustPointsRequest request, Caller caller) {
+        if (request.delta() == 0) {
+            throw new ProblemException(400, "validation", "Invalid request", "delta: must not be 0");
+        }
+        String reason = request.delta() > 0 ? PointsReason.OPERATOR_GRANT : PointsReason.OPERATOR_DEDUCT;
+        UUID reference = request.referenceId() != null ? request.referenceId() : UUID.randomUUID();
+        PointsChange change = ledger.change(memberId, request.groupId(), request.delta(), reason, reference,
+                caller.memberId(), request.reason().strip());
+        if (change.applied()) {
+            LOG.infof("Operator %s adjusted points of member %s by %d", caller.memberId(), memberId, request.delta());
+        }
+        return change;
+    }
+
+}
