@@ -1,0 +1,171 @@
+package io.shequn.engagement.messages;
+
+import io.shequn.contracts.Events;
+import io.shequn.contracts.events.MessageFlagged;
+import io.shequn.contracts.events.MessageKind;
+import io.shequn.contracts.events.MessagePosted;
+import io.shequn.engagement.Rows;
+import io.shequn.engagement.group.GroupSettings;
+import io.shequn.engagement.group.GroupSettingsService;
+import io.shequn.engagement.membership.MembershipService;
+import io.shequn.engagement.moderation.Moderator;
+import io.shequn.engagement.moderation.Verdict;
+import io.shequn.engagement.points.PointsLedger;
+import io.shequn.engagement.points.PointsReason;
+import io.shequn.platform.auth.Caller;
+import io.shequn.platform.inbox.ReceivedEvent;
+import io.shequn.platform.outbox.Outbox;
+import io.shequn.platform.paging.Page;
+import io.shequn.platform.paging.PageRequest;
+import io.shequn.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Messages of a group, posted here or by a chat bridge, moderated the same way: a BLOCK word
+ * rejects the message (kept only as a blocked record without its text), a FLAG word keeps it;
+ * both publish {@code message-flagged}. Accepted messages earn points by the group's rule.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    private static final Logger LOG = Logger.getLogger(MessageService.class);
+    static final String API_SOURCE = "/shequn/engagement-service";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MembershipService memberships;
+
+    @Inject
+    GroupSettingsService groups;
+
+    @Inject
+    Moderator moderator;
+
+    @Inject
+    PointsLedger ledger;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Posts a member's message. A blocked message commits (its blocked record and message-flagged)
+     * and comes back with a blocking verdict, for the resource to answer 422.
+     */
+    @Transactional
+    public PostedMessage post(UUID groupId, UUID memberId, PostMessageRequest request) {
+        memberships.requireMember(groupId, memberId);
+        String text = request.text() == null || request.text().isBlank() ? null : request.text();
+        if (text == null && (request.kind() == MessageKind.TEXT || request.kind() == MessageKind.LINK)) {
+            throw new ProblemException(400, "validation", "Invalid request", "text: must not be blank for a " + request.kind() + " message");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Verdict verdict = moderator.check(groupId, text);
+        Message message = new Message(UUID.randomUUID(), groupId, memberId, request.kind(), text,
+                text == null ? 0 : text.codePointCount(0, text.length()), request.replyTo(),
+                request.mentions() == null ? null : List.copyOf(request.mentions()), status(verdict), verdict.words(),
+                API_SOURCE, now, now);
+        entityManager.persist(message);
+        applyVerdict(message, verdict, now);
+        if (!verdict.blocked()) {
+            // The text stays home: length measures the message for analytics.
+            outbox.publish(Events.MESSAGE_POSTED, new MessagePosted(message.id, groupId, memberId, message.kind, null,
+                    message.length, message.replyTo, message.mentions, now), now);
+            awardPoints(message, now);
+        }
+        return new PostedMessage(MessageResponse.of(message), verdict);
+    }
+
+    /** A message-posted from a chat bridge: stored, moderated and rewarded like one posted here. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void received(MessagePosted event, ReceivedEvent envelope) {
+        if (entityManager.find(Message.class, event.messageId()) != null) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Verdict verdict = moderator.check(event.groupId(), event.text());
+        Message message = new Message(event.messageId(), event.groupId(), event.memberId(), event.kind(), event.text(),
+                event.length(), event.replyTo(), event.mentions(), status(verdict), verdict.words(), envelope.source(),
+                event.postedAt(), now);
+        entityManager.persist(message);
+        applyVerdict(message, verdict, now);
+        if (!verdict.blocked() && memberships.isActiveMember(event.groupId(), event.memberId())) {
+            awardPoints(message, now);
+        }
+    }
+
+    @Transactional
+    public Page<MessageResponse> list(UUID groupId, PageRequest page, Caller caller) {
+        if (!caller.isOperator()) {
+            memberships.requireMember(groupId, caller.memberId());
+        }
+        List<MessageResponse> items = entityManager.createQuery("""
+                        from Message m where m.groupId = :group and m.status <> :blocked
+                        order by m.postedAt desc, m.id""", Message.class)
+                .setParameter("group", groupId)
+                .setParameter("blocked", Message.Status.BLOCKED)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList().stream().map(MessageResponse::of).toList();
+        long total = entityManager.createQuery(
+                        "select count(m) from Message m where m.groupId = :group and m.status <> :blocked", Long.class)
+                .setParameter("group", groupId)
+                .setParameter("blocked", Message.Status.BLOCKED)
+                .getSingleResult();
+        return Page.of(items, page, total);
+    }
+
+    private void applyVerdict(Message message, Verdict verdict, Instant now) {
+        if (verdict.flagged()) {
+            outbox.publish(Events.MESSAGE_FLAGGED, new MessageFlagged(message.id, message.groupId, message.memberId,
+                    verdict.words(), now), now);
+            LOG.infof("Message %s in group %s %s by %d sensitive words", message.id, message.groupId,
+                    verdict.blocked() ? "blocked" : "flagged", verdict.words().size());
+        }
+    }
+
+    /** Per-group points per message, capped per member and day in the group's time zone. */
+    private void awardPoints(Message message, Instant now) {
+        GroupSettings settings = groups.settings(message.groupId);
+        if (settings.messagePoints() <= 0 || settings.messageDailyCap() <= 0) {
+            return;
+        }
+        // Under the member's balance lock, so concurrent messages cannot both pass the cap.
+        ledger.lockBalance(message.memberId);
+        ZonedDateTime startOfDay = LocalDate.ofInstant(now, settings.timeZone()).atStartOfDay(settings.timeZone());
+        Object awardedToday = entityManager.createNativeQuery("""
+                        select coalesce(sum(delta), 0) from points_entry
+                        where member_id = :member and group_id = :group and reason = :reason
+                          and created_at >= :from and created_at < :to""")
+                .setParameter("member", message.memberId)
+                .setParameter("group", message.groupId)
+                .setParameter("reason", PointsReason.MESSAGE)
+                .setParameter("from", startOfDay.toInstant())
+                .setParameter("to", startOfDay.plusDays(1).toInstant())
+                .getSingleResult();
+        long award = MessagePointsRule.award(settings.messagePoints(), settings.messageDailyCap(), Rows.number(awardedToday));
+        if (award > 0) {
+            ledger.change(message.memberId, message.groupId, award, PointsReason.MESSAGE, message.id, null, null);
+        }
+    }
+
+    private static Message.Status status(Verdict verdict) {
+        return verdict.blocked() ? Message.Status.BLOCKED : verdict.flagged() ? Message.Status.FLAGGED : Message.Status.VISIBLE;
+    }
+}
