@@ -132,11 +132,28 @@ class MemberResourceTest {
     }
 
     @Test
-    void theOpenApiDocumentDescribesTheEndpoint() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.'/api/v1/members'.post.responses.'201'", notNullValue())
-                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    void theOpenApiDocumentDescribesEveryEndpointWithExamples() {
+        var openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, List<String>> endpoints = Map.of(
+                "/api/v1/members", List.of("post", "get"),
+                "/api/v1/members/me", List.of("get", "put"),
+                "/api/v1/members/{id}", List.of("get", "put", "delete"),
+                "/api/v1/members/{id}/verification", List.of("post"),
+                "/api/v1/members/{id}/referrals", List.of("get"),
+                "/api/v1/members/{id}/referrals/summary", List.of("get"),
+                "/api/v1/members/import", List.of("post"));
+        endpoints.forEach((path, methods) -> methods.forEach(method -> {
+            String operation = "paths.'" + path + "'." + method;
+            org.assertj.core.api.Assertions.assertThat(openApi.getString(operation + ".summary")).as(operation).isNotBlank();
+            org.assertj.core.api.Assertions.assertThat(openApi.getMap(operation + ".responses")).as(operation).isNotEmpty();
+        }));
+        for (String schema : List.of("MemberProfileRequest", "Member", "VerificationRequest", "ImportRow", "ReferralTree")) {
+            org.assertj.core.api.Assertions.assertThat(openApi.getMap("components.schemas." + schema + ".properties")).as(schema).isNotEmpty();
+        }
+        // OpenAPI 3.1 lists examples under "examples".
+        org.assertj.core.api.Assertions.assertThat(openApi.getMap("components.schemas.MemberProfileRequest.properties.displayName"))
+                .extracting(property -> String.valueOf(property.get("examples")) + property.get("example")).asString().contains("Li Lei");
+        org.assertj.core.api.Assertions.assertThat(openApi.getString("components.securitySchemes.SecurityScheme.scheme")).isEqualTo("bearer");
     }
 
     @Test
