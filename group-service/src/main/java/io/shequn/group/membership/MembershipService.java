@@ -83,7 +83,7 @@ public class MembershipService {
                     : ProblemException.conflict("already-pending", "Your request to join group " + groupId + " is " + open.status);
         });
         String code = request == null || request.inviteCode() == null || request.inviteCode().isBlank()
-                ? null : request.inviteCode().strip();
+                ? null : io.shequn.group.invites.InviteCodes.normalise(request.inviteCode());
         Map<String, String> intro = request == null || request.intro() == null ? Map.of() : request.intro();
         UUID inviter = code == null ? null : invites.inviter(groupId, code).orElse(null);
         AdmissionDecision decision = AdmissionRules.decide(GroupResponse.of(group, 0).admission(),
