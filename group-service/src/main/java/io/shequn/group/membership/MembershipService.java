@@ -63,6 +63,9 @@ public class MembershipService {
     InviteLookup invites;
 
     @Inject
+    io.shequn.group.admission.PaidEntries paidEntries;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -107,6 +110,10 @@ public class MembershipService {
         memberships.persist(membership);
         if (membership.isActive()) {
             publishJoined(membership);
+        } else if (membership.status == MembershipStatus.PENDING_PAYMENT) {
+            // The shop may have reported the payment before the member asked to join.
+            entityManager.flush();
+            paidEntries.completeIfPaid(group, membership);
         }
         LOG.infof("Member %s asked to join group %s: %s", memberId, groupId, membership.status);
         return MembershipResponse.of(membership);
@@ -290,6 +297,10 @@ public class MembershipService {
         return memberships.findOpen(groupId, memberId)
                 .filter(m -> m.status == MembershipStatus.PENDING_APPROVAL)
                 .orElseThrow(() -> ProblemException.notFound("Pending application of " + memberId + " to group", groupId));
+    }
+
+    public boolean hasRoom(Group group) {
+        return memberships.countActive(group.id) < group.capacity;
     }
 
     /** 409 when the group is full. The caller holds the group's lock, so the count cannot change meanwhile. */
