@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,7 @@ public class MemberImport {
     EntityManager entityManager;
 
     public ImportResult run(ImportRequest request) {
+        long started = System.nanoTime();
         List<ImportRow> rows = request.members();
         ImportResult.Row[] results = new ImportResult.Row[rows.size()];
         List<Integer> valid = new ArrayList<>();
@@ -78,8 +80,8 @@ public class MemberImport {
             written.forEach(row -> results[row.index()] = row);
         }
         ImportResult result = ImportResult.of(Arrays.asList(results));
-        LOG.infof("Imported %d rows: %d created, %d updated, %d rejected",
-                rows.size(), result.created(), result.updated(), result.rejected());
+        LOG.infof("Imported %d rows in %d ms: %d created, %d updated, %d rejected", rows.size(),
+                (System.nanoTime() - started) / 1_000_000, result.created(), result.updated(), result.rejected());
         return result;
     }
 
@@ -92,6 +94,7 @@ public class MemberImport {
         Set<String> usableCodes = usableInviteCodes(chunk.stream()
                 .map(i -> InviteCodes.normalise(rows.get(i).inviteCode())).filter(c -> c != null && !c.isEmpty()).toList());
 
+        Iterator<String> newCodes = members.unusedInviteCodes(chunk.size() - existing.size()).iterator();
         List<ImportResult.Row> written = new ArrayList<>(chunk.size());
         for (int i : chunk) {
             ImportRow row = rows.get(i);
@@ -110,7 +113,7 @@ public class MemberImport {
                 written.add(rejected(i, row, "inviteCode: no member has the invite code " + code));
                 continue;
             }
-            Member created = members.create(UUID.randomUUID(), row.profile(), externalId);
+            Member created = members.create(UUID.randomUUID(), row.profile(), externalId, newCodes.next());
             written.add(new ImportResult.Row(i, externalId, ImportResult.Status.CREATED, created.id, null));
         }
         return written;

@@ -21,6 +21,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -52,7 +55,9 @@ public class MemberService {
     /** An operator registers a member. */
     @Transactional
     public MemberResponse register(MemberProfileRequest request) {
-        return MemberResponse.of(create(UUID.randomUUID(), request, null), true);
+        Member member = create(UUID.randomUUID(), request, null);
+        LOG.infof("Registered member %s", member.id);
+        return MemberResponse.of(member, true);
     }
 
     /**
@@ -84,6 +89,7 @@ public class MemberService {
         if (member == null) {
             Member created = create(caller, request, null);
             entityManager.flush();
+            LOG.infof("Registered member %s", created.id);
             return new Saved(MemberResponse.of(created, true), true);
         }
         return new Saved(MemberResponse.of(update(member, request), true), false);
@@ -128,9 +134,15 @@ public class MemberService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Member create(UUID id, MemberProfileRequest request, String externalId) {
+        return create(id, request, externalId, unusedInviteCodes(1).get(0));
+    }
+
+    /** As {@link #create(UUID, MemberProfileRequest, String)} with a code from {@link #unusedInviteCodes(int)}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Member create(UUID id, MemberProfileRequest request, String externalId, String inviteCode) {
         UUID inviter = referrals.inviterFor(request.inviteCode());
         Instant now = now();
-        Member member = new Member(id, uniqueInviteCode(), now);
+        Member member = new Member(id, inviteCode, now);
         member.apply(Profile.of(request));
         member.invitedBy = inviter;
         member.externalId = externalId;
@@ -138,7 +150,7 @@ public class MemberService {
         entityManager.persist(member);
         outbox.publish(Events.MEMBER_REGISTERED, new MemberRegistered(member.id, member.displayName, member.region,
                 member.occupation, member.tags, member.invitedBy, member.registeredAt), member.registeredAt);
-        LOG.infof("Registered member %s", member.id);
+        LOG.debugf("Registered member %s", member.id);
         return member;
     }
 
@@ -176,15 +188,21 @@ public class MemberService {
         }
     }
 
-    private String uniqueInviteCode() {
-        while (true) {
-            String code = InviteCodes.random();
-            Long taken = entityManager.createQuery("select count(m) from Member m where m.inviteCode = :code", Long.class)
-                    .setParameter("code", code).getSingleResult();
-            if (taken == 0) {
-                return code;
+    /** {@code count} fresh invite codes nobody has, checked with one query (the import needs hundreds at once). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> unusedInviteCodes(int count) {
+        Set<String> codes = new LinkedHashSet<>();
+        while (codes.size() < count) {
+            Set<String> candidates = new LinkedHashSet<>();
+            while (candidates.size() < count - codes.size()) {
+                candidates.add(InviteCodes.random());
             }
+            candidates.removeAll(entityManager
+                    .createQuery("select m.inviteCode from Member m where m.inviteCode in :codes", String.class)
+                    .setParameter("codes", candidates).getResultList());
+            codes.addAll(candidates);
         }
+        return List.copyOf(codes);
     }
 
     private Instant now() {
