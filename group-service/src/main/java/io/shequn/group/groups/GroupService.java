@@ -46,7 +46,7 @@ public class GroupService {
     GroupAccess access;
 
     @Inject
-    GroupSetups setups;
+    io.shequn.group.templates.TemplateService setups;
 
     @Inject
     Outbox outbox;
@@ -199,7 +199,7 @@ public class GroupService {
         group.roleTitles = titles;
     }
 
-    static void validate(GroupSetup setup) {
+    public static void validate(GroupSetup setup) {
         try {
             ZoneId.of(setup.timeZone());
         } catch (DateTimeException e) {
@@ -210,7 +210,7 @@ public class GroupService {
         }
     }
 
-    static ProblemException invalid(String field, String message) {
+    public static ProblemException invalid(String field, String message) {
         return new ProblemException(400, "validation", "Invalid request", field + ": " + message);
     }
 
