@@ -98,6 +98,23 @@ class PaidAdmissionTest {
         awaitEvent(Events.MEMBER_JOINED, group, field("memberId", member));
     }
 
+    @Test
+    void aSchemaInvalidPurchaseIsDeadLetteredAndTheNextOneStillCompletesTheEntry() {
+        UUID group = paidGroup(UUID.randomUUID());
+        UUID member = UUID.randomUUID();
+        as(member).body(Map.of()).when().post("/api/v1/groups/" + group + "/members").then().statusCode(201);
+        String badId = UUID.randomUUID().toString();
+        kafka().send(binary("purchase", member.toString(), badId, "/shop/orders", "shequn.purchase.v1", Instant.now(),
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"memberId\":\"" + member + "\",\"amount\":-1}"));
+        send(member, purchase(UUID.randomUUID(), member, 9900, "CNY", group, 1, 9900));
+
+        var dead = kafka().await("purchase.dlq", r -> badId.equals(io.shequn.localstack.CloudEventRecords.header(r, "ce_id"))
+                && "group-service".equals(io.shequn.localstack.CloudEventRecords.header(r, "dlq-consumer")), FRESH);
+        assertThat(io.shequn.localstack.CloudEventRecords.header(dead, "dlq-reason")).isEqualTo("schema-invalid");
+        await().atMost(FRESH).untilAsserted(() -> as(member).when().get("/api/v1/groups/" + group + "/members/" + member)
+                .then().body("status", equalTo("ACTIVE")));
+    }
+
     private static void send(UUID member, String purchase) {
         kafka().send(binary("purchase", member.toString(), UUID.randomUUID().toString(), "/shop/orders",
                 "shequn.purchase.v1", Instant.now(), purchase));

@@ -174,6 +174,9 @@ class GroupResourceTest {
     void theOpenApiDocumentDescribesTheGroupApi() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/groups'.post.responses.'201'", notNullValue())
-                .body("paths.'/api/v1/groups/{groupId}'.patch", notNullValue());
+                .body("paths.'/api/v1/groups/{groupId}'.patch", notNullValue())
+                .body("paths.'/api/v1/groups/{groupId}/members'.post.responses.'409'", notNullValue())
+                .body("info.description", org.hamcrest.Matchers.containsString("## Permission matrix"))
+                .body("info.description", org.hamcrest.Matchers.containsString("| remove or ban a member | ADMIN and below |"));
     }
 }
