@@ -1,0 +1,33 @@
+package io.shequn.analytics.activity;
+
+import io.shequn.contracts.EventContract;
+import io.shequn.contracts.Events;
+import io.shequn.contracts.events.GroupCreated;
+import io.shequn.platform.inbox.InboxListener;
+import io.shequn.platform.inbox.ReceivedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Remembers each group's time zone: it decides which day an event belongs to. */
+@ApplicationScoped
+public class GroupCreatedListener implements InboxListener<GroupCreated> {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Override
+    public EventContract<GroupCreated> contract() {
+        return Events.GROUP_CREATED;
+    }
+
+    @Override
+    public void on(GroupCreated data, ReceivedEvent event) {
+        String zone = data.timeZone() == null ? GroupCalendar.DEFAULT_ZONE.getId() : data.timeZone().getId();
+        entityManager.createNativeQuery("""
+                        insert into analytics_group (group_id, time_zone, created_at) values (:group, :zone, :created)
+                        on conflict (group_id) do update set time_zone = excluded.time_zone""")
+                .setParameter("group", data.groupId()).setParameter("zone", zone).setParameter("created", data.createdAt())
+                .executeUpdate();
+    }
+}

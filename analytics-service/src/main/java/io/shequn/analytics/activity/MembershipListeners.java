@@ -1,0 +1,78 @@
+package io.shequn.analytics.activity;
+
+import io.shequn.contracts.EventContract;
+import io.shequn.contracts.Events;
+import io.shequn.contracts.events.MemberJoined;
+import io.shequn.contracts.events.MemberLeft;
+import io.shequn.platform.inbox.InboxListener;
+import io.shequn.platform.inbox.ReceivedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Who is a current member of which group. Both events are keyed by group, so they arrive in
+ * order; the time checks still keep an older event from undoing a newer one.
+ */
+public final class MembershipListeners {
+
+    private MembershipListeners() {
+    }
+
+    @ApplicationScoped
+    public static class Joined implements InboxListener<MemberJoined> {
+
+        @Inject
+        EntityManager entityManager;
+
+        @Inject
+        GroupCalendar calendar;
+
+        @Inject
+        ActivityRollup rollup;
+
+        @Override
+        public EventContract<MemberJoined> contract() {
+            return Events.MEMBER_JOINED;
+        }
+
+        @Override
+        public void on(MemberJoined data, ReceivedEvent event) {
+            entityManager.createNativeQuery("""
+                            insert into group_membership (group_id, member_id, joined_at) values (:group, :member, :at)
+                            on conflict (group_id, member_id) do update set joined_at = excluded.joined_at, left_at = null
+                            where group_membership.joined_at < excluded.joined_at""")
+                    .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.joinedAt())
+                    .executeUpdate();
+            rollup.count(data.groupId(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.JOINS);
+        }
+    }
+
+    @ApplicationScoped
+    public static class Left implements InboxListener<MemberLeft> {
+
+        @Inject
+        EntityManager entityManager;
+
+        @Inject
+        GroupCalendar calendar;
+
+        @Inject
+        ActivityRollup rollup;
+
+        @Override
+        public EventContract<MemberLeft> contract() {
+            return Events.MEMBER_LEFT;
+        }
+
+        @Override
+        public void on(MemberLeft data, ReceivedEvent event) {
+            entityManager.createNativeQuery("""
+                            update group_membership set left_at = :at
+                            where group_id = :group and member_id = :member and joined_at <= :at""")
+                    .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.leftAt())
+                    .executeUpdate();
+            rollup.count(data.groupId(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.LEAVES);
+        }
+    }
+}

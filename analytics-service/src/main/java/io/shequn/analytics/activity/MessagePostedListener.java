@@ -1,0 +1,30 @@
+package io.shequn.analytics.activity;
+
+import io.shequn.contracts.EventContract;
+import io.shequn.contracts.Events;
+import io.shequn.contracts.events.MessagePosted;
+import io.shequn.platform.inbox.InboxListener;
+import io.shequn.platform.inbox.ReceivedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** A message (from the API or a chat bridge) makes its author active that day. */
+@ApplicationScoped
+public class MessagePostedListener implements InboxListener<MessagePosted> {
+
+    @Inject
+    GroupCalendar calendar;
+
+    @Inject
+    ActivityRollup rollup;
+
+    @Override
+    public EventContract<MessagePosted> contract() {
+        return Events.MESSAGE_POSTED;
+    }
+
+    @Override
+    public void on(MessagePosted data, ReceivedEvent event) {
+        rollup.activity(data.groupId(), data.memberId(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.MESSAGES);
+    }
+}

@@ -1,0 +1,122 @@
+package io.shequn.analytics.groups;
+
+import io.shequn.analytics.activity.GroupCalendar;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads the activity rollups. Every query is bounded by the window's days (and the member-days
+ * active in it), never by the number of events the group ever had.
+ */
+@ApplicationScoped
+public class GroupAnalytics {
+
+    static final int WEEK = 7;
+    static final int MONTH = 30;
+    static final int SILENT_AFTER = 14;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    GroupCalendar calendar;
+
+    @Inject
+    Clock clock;
+
+    /** A metric of {@code group_day} a time series can show. */
+    public enum Metric {
+        DAU("active_members"), MESSAGES("messages"), CHECK_INS("check_ins"), RED_PACKETS("red_packets"),
+        ATTENDANCES("attendances"), JOINS("joins"), LEAVES("leaves");
+
+        final String column;
+
+        Metric(String column) {
+            this.column = column;
+        }
+    }
+
+    public record Point(LocalDate day, long value) {
+    }
+
+    @Transactional
+    public GroupSummary summary(UUID group, LocalDate requestedDay) {
+        ZoneId zone = calendar.zoneOf(group);
+        LocalDate day = requestedDay != null ? requestedDay : LocalDate.now(clock.withZone(zone));
+        long dau = distinctActive(group, day, day);
+        long wau = distinctActive(group, day.minusDays(WEEK - 1), day);
+        long mau = distinctActive(group, day.minusDays(MONTH - 1), day);
+        long activeDays = number(query("select coalesce(sum(active_members), 0) from group_day where group_id = :group and day between :from and :to",
+                group, day.minusDays(MONTH - 1), day).getSingleResult());
+        double stickiness = mau == 0 ? 0 : Math.round((double) activeDays / MONTH / mau * 10_000) / 10_000.0;
+        // Members at the end of the day, in the group's time zone.
+        java.time.Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
+        long members = number(entityManager.createNativeQuery("""
+                        select count(*) from group_membership where group_id = :group and joined_at < :end
+                        and (left_at is null or left_at >= :end)""")
+                .setParameter("group", group).setParameter("end", endOfDay).getSingleResult());
+        long silent = number(entityManager.createNativeQuery("""
+                        select count(*) from group_membership m where m.group_id = :group and m.joined_at < :end
+                        and (m.left_at is null or m.left_at >= :end)
+                        and not exists (select 1 from member_activity_day a where a.group_id = m.group_id and a.member_id = m.member_id
+                                        and a.day between :from and :to)""")
+                .setParameter("group", group).setParameter("end", endOfDay)
+                .setParameter("from", day.minusDays(SILENT_AFTER - 1)).setParameter("to", day).getSingleResult());
+        Object last = query("select max(day) from group_day where group_id = :group and active_members > 0 and day between :from and :to",
+                group, LocalDate.of(1970, 1, 1), day).getSingleResult();
+        return new GroupSummary(group, zone.getId(), day, members, dau, wau, mau, stickiness, silent, toDate(last));
+    }
+
+    /** One value per day from {@code from} to {@code to}, zeros included. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Point> timeseries(UUID group, Metric metric, LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> values = new HashMap<>();
+        for (Object[] row : (List<Object[]>) query("select day, " + metric.column + " from group_day where group_id = :group and day between :from and :to",
+                group, from, to).getResultList()) {
+            values.put(toDate(row[0]), number(row[1]));
+        }
+        List<Point> points = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            points.add(new Point(day, values.getOrDefault(day, 0L)));
+        }
+        return points;
+    }
+
+    private long distinctActive(UUID group, LocalDate from, LocalDate to) {
+        return number(query("select count(distinct member_id) from member_activity_day where group_id = :group and day between :from and :to",
+                group, from, to).getSingleResult());
+    }
+
+    private Query query(String sql, UUID group, LocalDate from, LocalDate to) {
+        return entityManager.createNativeQuery(sql).setParameter("group", group).setParameter("from", from).setParameter("to", to);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        return ((Date) value).toLocalDate();
+    }
+}

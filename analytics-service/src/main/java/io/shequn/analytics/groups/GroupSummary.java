@@ -1,0 +1,21 @@
+package io.shequn.analytics.groups;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A group's activity on one day; definitions in docs/analytics.md (version 1). */
+@Schema(name = "GroupSummary")
+public record GroupSummary(
+        UUID groupId,
+        @Schema(example = "Asia/Shanghai") String timeZone,
+        @Schema(description = "The day the figures are for, in the group's time zone") LocalDate day,
+        @Schema(description = "Current members at the end of the day", example = "120") long members,
+        @Schema(description = "Members active on the day", example = "31") long dau,
+        @Schema(description = "Distinct members active in the 7 days ending on the day", example = "64") long wau,
+        @Schema(description = "Distinct members active in the 30 days ending on the day", example = "90") long mau,
+        @Schema(description = "Average DAU over the 30 days ending on the day ÷ MAU; 0 when MAU is 0", example = "0.27") double stickiness,
+        @Schema(description = "Current members with no activity in the 14 days ending on the day", example = "40") long silentMembers,
+        @Schema(description = "The last day with any activity up to the day, or absent") LocalDate lastActiveDay) {
+}
