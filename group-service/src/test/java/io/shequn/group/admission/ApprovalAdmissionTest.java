@@ -62,6 +62,31 @@ class ApprovalAdmissionTest {
     }
 
     @Test
+    void pendingApplicationsAreListedForAdminsOnlyAndAWithdrawnApplicationIsGone() {
+        UUID owner = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID applicant = UUID.randomUUID();
+        UUID group = createGroup(owner, Map.of("admission", Map.of("mode", "APPROVAL")));
+        as(member).body(Map.of()).when().post("/api/v1/groups/" + group + "/members").then().statusCode(201);
+        as(owner).when().post("/api/v1/groups/" + group + "/applications/" + member + "/approve").then().statusCode(200);
+        as(applicant).body(Map.of()).when().post("/api/v1/groups/" + group + "/members").then().statusCode(201);
+
+        as(owner).queryParam("status", "PENDING_APPROVAL").when().get("/api/v1/groups/" + group + "/members").then()
+                .statusCode(200).body("items.memberId", equalTo(java.util.List.of(applicant.toString())));
+        as(member).queryParam("status", "PENDING_APPROVAL").when().get("/api/v1/groups/" + group + "/members").then()
+                .statusCode(403);
+        as(applicant).when().get("/api/v1/members/" + applicant + "/groups").then()
+                .body("totalItems", equalTo(0));
+        as(applicant).queryParam("status", "PENDING_APPROVAL").when().get("/api/v1/members/" + applicant + "/groups").then()
+                .body("items.groupId", equalTo(java.util.List.of(group.toString())));
+
+        as(applicant).when().delete("/api/v1/groups/" + group + "/members/" + applicant).then().statusCode(200)
+                .body("status", equalTo("LEFT"));
+        as(owner).when().get("/api/v1/groups/" + group + "/applications").then().body("totalItems", equalTo(0));
+        assertThat(events(Events.MEMBER_LEFT, group, field("memberId", applicant), Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
     void approvalRespectsCapacity() {
         UUID owner = UUID.randomUUID();
         UUID first = UUID.randomUUID();
