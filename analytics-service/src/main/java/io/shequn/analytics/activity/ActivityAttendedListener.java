@@ -25,6 +25,6 @@ public class ActivityAttendedListener implements InboxListener<ActivityAttended>
 
     @Override
     public void on(ActivityAttended data, ReceivedEvent event) {
-        rollup.activity(data.groupId(), data.memberId(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.ATTENDANCES);
+        rollup.activity(data.groupId(), data.memberId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.ATTENDANCES);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -30,9 +31,12 @@ public class ActivityRollup {
     @Inject
     EntityManager entityManager;
 
-    /** A member did something that makes them active in the group on that day. */
+    /** A member did something at {@code at} that makes them active in the group on that day. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void activity(UUID group, UUID member, LocalDate day, Counter counter) {
+    public void activity(UUID group, UUID member, Instant at, LocalDate day, Counter counter) {
+        entityManager.createNativeQuery("insert into member_touch (member_id, group_id, at) values (:member, :group, :at) on conflict do nothing")
+                .setParameter("member", member).setParameter("group", group).setParameter("at", at)
+                .executeUpdate();
         int firstToday = entityManager.createNativeQuery("""
                         insert into member_activity_day (group_id, member_id, day) values (:group, :member, :day)
                         on conflict do nothing""")

@@ -22,6 +22,6 @@ public class CheckedInListener implements InboxListener<CheckedIn> {
 
     @Override
     public void on(CheckedIn data, ReceivedEvent event) {
-        rollup.activity(data.groupId(), data.memberId(), data.day(), ActivityRollup.Counter.CHECK_INS);
+        rollup.activity(data.groupId(), data.memberId(), event.time(), data.day(), ActivityRollup.Counter.CHECK_INS);
     }
 }

@@ -25,6 +25,6 @@ public class MessagePostedListener implements InboxListener<MessagePosted> {
 
     @Override
     public void on(MessagePosted data, ReceivedEvent event) {
-        rollup.activity(data.groupId(), data.memberId(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.MESSAGES);
+        rollup.activity(data.groupId(), data.memberId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.MESSAGES);
     }
 }

@@ -25,6 +25,6 @@ public class RedPacketGrabbedListener implements InboxListener<RedPacketGrabbed>
 
     @Override
     public void on(RedPacketGrabbed data, ReceivedEvent event) {
-        rollup.activity(data.groupId(), data.memberId(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.RED_PACKETS);
+        rollup.activity(data.groupId(), data.memberId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.RED_PACKETS);
     }
 }

@@ -1,6 +1,7 @@
 package io.shequn.analytics.groups;
 
 import io.shequn.analytics.activity.GroupCalendar;
+import io.shequn.analytics.revenue.RevenueQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,9 @@ public class GroupAnalytics {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RevenueQueries revenue;
 
     /** A metric of {@code group_day} a time series can show. */
     public enum Metric {
@@ -78,7 +82,8 @@ public class GroupAnalytics {
                 .setParameter("from", day.minusDays(SILENT_AFTER - 1)).setParameter("to", day).getSingleResult());
         Object last = query("select max(day) from group_day where group_id = :group and active_members > 0 and day between :from and :to",
                 group, LocalDate.of(1970, 1, 1), day).getSingleResult();
-        return new GroupSummary(group, zone.getId(), day, members, dau, wau, mau, stickiness, silent, toDate(last));
+        return new GroupSummary(group, zone.getId(), day, members, dau, wau, mau, stickiness, silent, toDate(last),
+                revenue.ofGroup(group, day.minusDays(MONTH - 1), day));
     }
 
     /** One value per day from {@code from} to {@code to}, zeros included. */

@@ -2,7 +2,10 @@ package io.shequn.analytics.groups;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.shequn.analytics.revenue.Revenue;
+
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** A group's activity on one day; definitions in docs/analytics.md (version 1). */
@@ -17,5 +20,6 @@ public record GroupSummary(
         @Schema(description = "Distinct members active in the 30 days ending on the day", example = "90") long mau,
         @Schema(description = "Average DAU over the 30 days ending on the day ÷ MAU; 0 when MAU is 0", example = "0.27") double stickiness,
         @Schema(description = "Current members with no activity in the 14 days ending on the day", example = "40") long silentMembers,
-        @Schema(description = "The last day with any activity up to the day, or absent") LocalDate lastActiveDay) {
+        @Schema(description = "The last day with any activity up to the day, or absent") LocalDate lastActiveDay,
+        @Schema(description = "GMV per currency attributed to the group in the 30 days ending on the day") List<Revenue> revenue30Days) {
 }

@@ -1,5 +1,7 @@
 package io.shequn.analytics.overview;
 
+import io.shequn.analytics.revenue.RevenueQueries;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,10 +13,13 @@ public class OverviewService {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    RevenueQueries revenue;
+
     @Transactional
     public Overview overview() {
         long members = ((Number) entityManager.createNativeQuery("select count(*) from analytics_member")
                 .getSingleResult()).longValue();
-        return new Overview(members);
+        return new Overview(members, revenue.total());
     }
 }

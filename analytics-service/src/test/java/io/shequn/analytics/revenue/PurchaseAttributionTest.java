@@ -1,0 +1,102 @@
+package io.shequn.analytics.revenue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.shequn.localstack.KafkaTestClient;
+import io.shequn.localstack.LocalStack;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.shequn.localstack.CloudEventRecords.binary;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A purchase goes to the group it names, else the last touch within 7 days, else nobody; an order counts once. */
+@QuarkusTest
+class PurchaseAttributionTest {
+
+    /** ISO 4217 reserves XTS for testing, so the suite-wide totals below are this test's alone. */
+    private static final String CURRENCY = "XTS";
+
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void purchasesAreCreditedToTheNamedGroupThenTheLastTouchThenNobody() {
+        UUID groupA = UUID.randomUUID();
+        UUID groupB = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        message(groupA, buyer, "2026-04-07T02:00:00Z");
+        message(groupB, buyer, "2026-04-09T02:00:00Z");
+        awaitDau(groupB, "2026-04-09", 1);
+
+        purchase(UUID.randomUUID(), buyer, 1000, groupA, "2026-04-10T02:00:00Z");   // named: A, although B is the last touch
+        UUID lastTouch = UUID.randomUUID();
+        purchase(lastTouch, buyer, 2000, null, "2026-04-10T03:00:00Z");              // last touch: B
+        purchase(lastTouch, buyer, 2000, null, "2026-04-10T03:00:00Z");              // the shop sends the same order again
+        purchase(UUID.randomUUID(), stranger, 4000, null, "2026-04-10T04:00:00Z");   // never active: unattributed
+        purchase(UUID.randomUUID(), buyer, 8000, null, "2026-04-17T02:00:01Z");      // last touch more than 7 days before: unattributed
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(gmv()).containsExactly(Map.of("currency", CURRENCY, "purchases", 4, "amount", 15000)));
+        assertThat(groupRevenue(groupA, "2026-04-10")).containsExactly(Map.of("currency", CURRENCY, "purchases", 1, "amount", 1000));
+        assertThat(groupRevenue(groupB, "2026-04-10")).containsExactly(Map.of("currency", CURRENCY, "purchases", 1, "amount", 2000));
+        assertThat(groupRevenue(groupB, "2026-04-17")).containsExactly(Map.of("currency", CURRENCY, "purchases", 1, "amount", 2000));
+    }
+
+    private static void message(UUID group, UUID member, String at) {
+        send("message-posted", group.toString(), at, """
+                {"messageId":"%s","groupId":"%s","memberId":"%s","kind":"TEXT","length":2,"postedAt":"%s"}"""
+                .formatted(UUID.randomUUID(), group, member, at));
+    }
+
+    private static void purchase(UUID order, UUID member, long amount, UUID group, String at) {
+        send("purchase", member.toString(), at, """
+                {"orderId":"%s","memberId":"%s","amount":%d,"currency":"%s",%s"purchasedAt":"%s"}"""
+                .formatted(order, member, amount, CURRENCY, group == null ? "" : "\"groupId\":\"" + group + "\",", at));
+    }
+
+    private static void send(String topic, String key, String at, String data) {
+        kafka.send(binary(topic, key, UUID.randomUUID().toString(), "/shop/orders", "shequn." + topic + ".v1", Instant.parse(at), data));
+    }
+
+    private static void awaitDau(UUID group, String day, int dau) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(operator()).queryParam("day", day)
+                .when().get("/api/v1/analytics/groups/" + group + "/summary").then().statusCode(200)
+                .extract().jsonPath().getInt("dau") == dau);
+    }
+
+    private static List<Map<String, Object>> gmv() {
+        List<Map<String, Object>> all = given().auth().oauth2(operator()).when().get("/api/v1/analytics/overview")
+                .then().statusCode(200).extract().jsonPath().getList("gmv");
+        return all.stream().filter(r -> CURRENCY.equals(r.get("currency"))).toList();
+    }
+
+    private static List<Map<String, Object>> groupRevenue(UUID group, String day) {
+        return given().auth().oauth2(operator()).queryParam("day", day)
+                .when().get("/api/v1/analytics/groups/" + group + "/summary").then().statusCode(200)
+                .extract().jsonPath().getList("revenue30Days");
+    }
+
+    private static String operator() {
+        return LocalStack.shared().tokens().operator(UUID.randomUUID());
+    }
+}
