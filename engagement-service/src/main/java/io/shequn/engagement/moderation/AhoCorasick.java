@@ -22,15 +22,17 @@ public final class AhoCorasick<T> {
 
     private static final int ROOT = 0;
 
-    /** Per state: transitions by code point. */
-    private final List<Map<Integer, Integer>> next;
+    /** Per state: the code points it has transitions for (sorted) and the target states. */
+    private final int[][] keys;
+    private final int[][] targets;
     private final int[] fail;
     /** Per state: the payload indices of patterns ending here, including through fail links. */
     private final int[][] outputs;
     private final List<T> payloads;
 
-    private AhoCorasick(List<Map<Integer, Integer>> next, int[] fail, int[][] outputs, List<T> payloads) {
-        this.next = next;
+    private AhoCorasick(int[][] keys, int[][] targets, int[] fail, int[][] outputs, List<T> payloads) {
+        this.keys = keys;
+        this.targets = targets;
         this.fail = fail;
         this.outputs = outputs;
         this.payloads = payloads;
@@ -53,11 +55,11 @@ public final class AhoCorasick<T> {
         int[] state = {ROOT};
         TextNormalizer.forEach(text, codePoint -> {
             int s = state[0];
-            Integer to;
-            while ((to = next.get(s).get(codePoint)) == null && s != ROOT) {
+            int to;
+            while ((to = step(s, codePoint)) < 0 && s != ROOT) {
                 s = fail[s];
             }
-            s = to == null ? ROOT : to;
+            s = to < 0 ? ROOT : to;
             state[0] = s;
             for (int output : outputs[s]) {
                 found.add(output);
@@ -69,6 +71,11 @@ public final class AhoCorasick<T> {
         List<T> result = new ArrayList<>(found.size());
         found.forEach(i -> result.add(payloads.get(i)));
         return Collections.unmodifiableList(result);
+    }
+
+    private int step(int state, int codePoint) {
+        int i = Arrays.binarySearch(keys[state], codePoint);
+        return i < 0 ? -1 : targets[state][i];
     }
 
     public static final class Builder<T> {
@@ -131,7 +138,15 @@ public final class AhoCorasick<T> {
                     queue.add(child);
                 }
             }
-            return new AhoCorasick<>(List.copyOf(next.stream().map(Map::copyOf).toList()), fail, outputs, List.copyOf(payloads));
+            int[][] keys = new int[states][];
+            int[][] targets = new int[states][];
+            for (int state = 0; state < states; state++) {
+                keys[state] = next.get(state).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+                int[] stateKeys = keys[state];
+                Map<Integer, Integer> edges = next.get(state);
+                targets[state] = Arrays.stream(stateKeys).map(edges::get).toArray();
+            }
+            return new AhoCorasick<>(keys, targets, fail, outputs, List.copyOf(payloads));
         }
 
         private int newState() {

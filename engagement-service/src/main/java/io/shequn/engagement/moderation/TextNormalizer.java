@@ -14,26 +14,42 @@ public final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    private static final int IGNORE = -1;
+    private static final int EXPANDS = -2;
+    /** The folded form of every BMP character that folds to at most one code point, computed once. */
+    private static final int[] BMP = new int[0x10000];
+
+    static {
+        for (int c = 0; c < BMP.length; c++) {
+            BMP[c] = Character.isSurrogate((char) c) ? EXPANDS : foldSlow(c);
+        }
+    }
+
     /** Feeds the normalised code points of {@code text} to {@code sink}, one pass, no intermediate string. */
     public static void forEach(CharSequence text, IntConsumer sink) {
         int length = text.length();
         for (int i = 0; i < length; ) {
             int codePoint = Character.codePointAt(text, i);
             i += Character.charCount(codePoint);
-            if (codePoint < 0x80) {
-                // ASCII fast path: NFKC leaves it alone.
-                if (Character.isLetterOrDigit(codePoint)) {
-                    sink.accept(Character.toLowerCase(codePoint));
-                }
-                continue;
+            int folded = codePoint < BMP.length ? BMP[codePoint] : EXPANDS;
+            if (folded >= 0) {
+                sink.accept(folded);
+            } else if (folded == EXPANDS && !ignorable(codePoint)) {
+                fold(codePoint).codePoints().filter(c -> !ignorable(c)).forEach(sink);
             }
-            if (ignorable(codePoint)) {
-                continue;
-            }
-            String folded = Normalizer.normalize(new String(Character.toChars(codePoint)), Normalizer.Form.NFKC)
-                    .toLowerCase(Locale.ROOT);
-            folded.codePoints().filter(c -> !ignorable(c)).forEach(sink);
         }
+    }
+
+    private static int foldSlow(int codePoint) {
+        if (ignorable(codePoint)) {
+            return IGNORE;
+        }
+        int[] folded = fold(codePoint).codePoints().filter(c -> !ignorable(c)).toArray();
+        return folded.length == 0 ? IGNORE : folded.length == 1 ? folded[0] : EXPANDS;
+    }
+
+    private static String fold(int codePoint) {
+        return Normalizer.normalize(new String(Character.toChars(codePoint)), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     /** The normalised form as a string (for words and tests). */
