@@ -25,7 +25,10 @@ import static io.shequn.group.GroupApi.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** 50 members race for the 10 free places of a group: exactly 10 get in, the rest get 409, the events match. */
+/**
+ * 50 members race for the 10 free places of a group: exactly 10 get in, the rest get 409, the
+ * events match. Concurrent approvals hold the same line.
+ */
 @QuarkusTest
 class CapacityUnderConcurrencyTest {
 
@@ -77,6 +80,48 @@ class CapacityUnderConcurrencyTest {
             List<JsonNode> joined = events(Events.MEMBER_JOINED, group, field("role", "MEMBER"), Duration.ofSeconds(2));
             assertThat(joined.stream().map(d -> UUID.fromString(d.get("memberId").asText())).collect(Collectors.toList()))
                     .containsExactlyInAnyOrderElementsOf(admitted);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentApprovalsNeverOverfillAGroup() throws Exception {
+        UUID owner = UUID.randomUUID();
+        UUID admin = UUID.randomUUID();
+        UUID group = createGroup(owner, Map.of("capacity", 7, "admission", Map.of("mode", "APPROVAL")));
+        as(admin).body(Map.of()).when().post("/api/v1/groups/" + group + "/members").then().statusCode(201);
+        as(owner).when().post("/api/v1/groups/" + group + "/applications/" + admin + "/approve").then().statusCode(200);
+        io.shequn.group.GroupApi.setRole(group, owner, admin, "ADMIN");
+        List<UUID> applicants = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            UUID applicant = UUID.randomUUID();
+            applicants.add(applicant);
+            as(applicant).body(Map.of()).when().post("/api/v1/groups/" + group + "/members").then().statusCode(201);
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(applicants.size());
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < applicants.size(); i++) {
+                UUID applicant = applicants.get(i);
+                UUID approver = i % 2 == 0 ? owner : admin;
+                answers.add(pool.submit(() -> {
+                    var request = as(approver);
+                    start.await();
+                    return request.when().post("/api/v1/groups/" + group + "/applications/" + applicant + "/approve")
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(5);
+            assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(15);
+            as(owner).when().get("/api/v1/groups/" + group).then().body("memberCount", equalTo(7));
         } finally {
             pool.shutdownNow();
         }
