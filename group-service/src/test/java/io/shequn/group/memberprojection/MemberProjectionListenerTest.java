@@ -89,6 +89,35 @@ class MemberProjectionListenerTest {
         assertThat(again.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void memberUpdatedReplacesTheProfileAndAnOlderEventArrivingLaterDoesNotUndoIt() {
+        UUID owner = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        UUID first = createGroup(owner, Map.of("admission", Map.of("mode", "OPEN", "requiredIntroFields", List.of("occupation"))));
+        UUID second = createGroup(owner, Map.of("admission", Map.of("mode", "OPEN", "requiredIntroFields", List.of("occupation"))));
+        UUID markerGroup = createGroup(owner, Map.of("admission", Map.of("mode", "OPEN", "requiredIntroFields", List.of("region"))));
+        Instant older = Instant.now().minusSeconds(60);
+        Instant newer = Instant.now();
+
+        kafka().send(binary("member-updated", member.toString(), UUID.randomUUID().toString(), "/shequn/member-service",
+                "shequn.member-updated.v1", newer,
+                "{\"memberId\":\"" + member + "\",\"displayName\":\"Li Lei\",\"occupation\":\"designer\",\"tags\":[]}"));
+        await().atMost(FRESH).until(() -> join(first, member, Map.of()).statusCode() == 201);
+
+        // A registration from before the update arrives late, then a marker on the same partition.
+        kafka().send(binary("member-registered", member.toString(), UUID.randomUUID().toString(), "/shequn/member-service",
+                "shequn.member-registered.v1", older,
+                "{\"memberId\":\"" + member + "\",\"displayName\":\"Li Lei\",\"tags\":[],\"registeredAt\":\"" + older + "\"}"));
+        kafka().send(binary("member-registered", member.toString(), UUID.randomUUID().toString(), "/shequn/member-service",
+                "shequn.member-registered.v1", newer,
+                "{\"memberId\":\"" + marker + "\",\"displayName\":\"Marker\",\"region\":\"Hangzhou\",\"tags\":[],"
+                        + "\"registeredAt\":\"" + newer + "\"}"));
+        await().atMost(FRESH).until(() -> join(markerGroup, marker, Map.of()).statusCode() == 201);
+
+        join(second, member, Map.of()).then().statusCode(201);
+    }
+
     private static Response join(UUID group, UUID member, Map<String, String> intro) {
         return as(member).body(Map.of("intro", intro)).when().post("/api/v1/groups/" + group + "/members");
     }
