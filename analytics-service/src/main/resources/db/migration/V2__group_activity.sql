@@ -7,11 +7,12 @@ create table analytics_group (
     created_at timestamptz not null
 );
 
--- Current and past membership; a rejoin starts a new period in place.
+-- Current and past membership; a rejoin starts a new period in place. joined_at is null while
+-- only the member-left of a period has arrived (the two topics are not ordered with each other).
 create table group_membership (
     group_id  uuid        not null,
     member_id uuid        not null,
-    joined_at timestamptz not null,
+    joined_at timestamptz,
     left_at   timestamptz,
     primary key (group_id, member_id)
 );

@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.analytics.health.GroupHealthService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,9 @@ public class ActivityRollup {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    GroupHealthService health;
+
     /** A member did something at {@code at} that makes them active in the group on that day. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void activity(UUID group, UUID member, Instant at, LocalDate day, Counter counter) {
@@ -48,14 +52,16 @@ public class ActivityRollup {
                         + counter.column + " = group_day." + counter.column + " + 1")
                 .setParameter("group", group).setParameter("day", day).setParameter("active", firstToday)
                 .executeUpdate();
+        health.assess(group, day, at);
     }
 
-    /** Counts an event that does not by itself make anyone active (joins, leaves). */
+    /** Counts an event at {@code at} that does not by itself make anyone active (joins, leaves). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void count(UUID group, LocalDate day, Counter counter) {
+    public void count(UUID group, Instant at, LocalDate day, Counter counter) {
         entityManager.createNativeQuery("insert into group_day (group_id, day, " + counter.column + ") values (:group, :day, 1) "
                         + "on conflict (group_id, day) do update set " + counter.column + " = group_day." + counter.column + " + 1")
                 .setParameter("group", group).setParameter("day", day)
                 .executeUpdate();
+        health.assess(group, day, at);
     }
 }

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * Who is a current member of which group. Both events are keyed by group, so they arrive in
- * order; the time checks still keep an older event from undoing a newer one.
+ * Who is a current member of which group. member-joined and member-left are different topics,
+ * so a leave can be consumed before its join; the event times decide, never the arrival order.
  */
 public final class MembershipListeners {
 
@@ -40,11 +40,12 @@ public final class MembershipListeners {
         public void on(MemberJoined data, ReceivedEvent event) {
             entityManager.createNativeQuery("""
                             insert into group_membership (group_id, member_id, joined_at) values (:group, :member, :at)
-                            on conflict (group_id, member_id) do update set joined_at = excluded.joined_at, left_at = null
-                            where group_membership.joined_at < excluded.joined_at""")
+                            on conflict (group_id, member_id) do update set joined_at = excluded.joined_at,
+                                left_at = case when group_membership.left_at >= excluded.joined_at then group_membership.left_at end
+                            where group_membership.joined_at is null or group_membership.joined_at < excluded.joined_at""")
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.joinedAt())
                     .executeUpdate();
-            rollup.count(data.groupId(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.JOINS);
+            rollup.count(data.groupId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.JOINS);
         }
     }
 
@@ -68,11 +69,13 @@ public final class MembershipListeners {
         @Override
         public void on(MemberLeft data, ReceivedEvent event) {
             entityManager.createNativeQuery("""
-                            update group_membership set left_at = :at
-                            where group_id = :group and member_id = :member and joined_at <= :at""")
+                            insert into group_membership (group_id, member_id, left_at) values (:group, :member, :at)
+                            on conflict (group_id, member_id) do update set left_at = excluded.left_at
+                            where (group_membership.joined_at is null or group_membership.joined_at <= excluded.left_at)
+                              and (group_membership.left_at is null or group_membership.left_at < excluded.left_at)""")
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.leftAt())
                     .executeUpdate();
-            rollup.count(data.groupId(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.LEAVES);
+            rollup.count(data.groupId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.LEAVES);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.shequn.analytics.groups;
 
 import io.shequn.analytics.activity.GroupCalendar;
+import io.shequn.analytics.activity.SqlValues;
 import io.shequn.analytics.revenue.RevenueQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,11 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +81,7 @@ public class GroupAnalytics {
                 .setParameter("from", day.minusDays(SILENT_AFTER - 1)).setParameter("to", day).getSingleResult());
         Object last = query("select max(day) from group_day where group_id = :group and active_members > 0 and day between :from and :to",
                 group, LocalDate.of(1970, 1, 1), day).getSingleResult();
-        return new GroupSummary(group, zone.getId(), day, members, dau, wau, mau, stickiness, silent, toDate(last),
+        return new GroupSummary(group, zone.getId(), day, members, dau, wau, mau, stickiness, silent, SqlValues.localDate(last),
                 revenue.ofGroup(group, day.minusDays(MONTH - 1), day));
     }
 
@@ -93,7 +92,7 @@ public class GroupAnalytics {
         Map<LocalDate, Long> values = new HashMap<>();
         for (Object[] row : (List<Object[]>) query("select day, " + metric.column + " from group_day where group_id = :group and day between :from and :to",
                 group, from, to).getResultList()) {
-            values.put(toDate(row[0]), number(row[1]));
+            values.put(SqlValues.localDate(row[0]), number(row[1]));
         }
         List<Point> points = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -102,7 +101,16 @@ public class GroupAnalytics {
         return points;
     }
 
-    private long distinctActive(UUID group, LocalDate from, LocalDate to) {
+    /** Sum of a daily counter over the days from {@code from} to {@code to}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long sum(UUID group, Metric metric, LocalDate from, LocalDate to) {
+        return number(query("select coalesce(sum(" + metric.column + "), 0) from group_day where group_id = :group and day between :from and :to",
+                group, from, to).getSingleResult());
+    }
+
+    /** Distinct members active on the days from {@code from} to {@code to}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long distinctActive(UUID group, LocalDate from, LocalDate to) {
         return number(query("select count(distinct member_id) from member_activity_day where group_id = :group and day between :from and :to",
                 group, from, to).getSingleResult());
     }
@@ -113,15 +121,5 @@ public class GroupAnalytics {
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        return ((Date) value).toLocalDate();
     }
 }

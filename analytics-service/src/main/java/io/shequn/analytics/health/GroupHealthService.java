@@ -1,0 +1,88 @@
+package io.shequn.analytics.health;
+
+import io.shequn.analytics.activity.GroupCalendar;
+import io.shequn.analytics.activity.SqlValues;
+import io.shequn.analytics.groups.GroupAnalytics;
+import io.shequn.analytics.groups.GroupSummary;
+import io.shequn.contracts.Events;
+import io.shequn.contracts.events.GroupHealthChanged;
+import io.shequn.contracts.events.LifecycleStage;
+import io.shequn.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Re-assesses a group after each event that concerns it, as of the last complete day before the
+ * event's day (a day in progress would make the stage flap with every message), and publishes
+ * group-health-changed when the stage moves. Events for days before the last assessment (late
+ * ones) update the figures but not the stage: the stage follows the group forward in time.
+ */
+@ApplicationScoped
+public class GroupHealthService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    GroupAnalytics analytics;
+
+    @Inject
+    GroupCalendar calendar;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assess(UUID group, LocalDate eventDay, Instant at) {
+        LocalDate day = eventDay.minusDays(1);
+        List<?> current = entityManager.createNativeQuery("select stage, assessed_day from group_health where group_id = :group for update")
+                .setParameter("group", group).getResultList();
+        Object[] row = current.isEmpty() ? null : (Object[]) current.get(0);
+        if (row != null && day.isBefore(SqlValues.localDate(row[1]))) {
+            return;
+        }
+        GroupHealthScorer.Assessment assessment = GroupHealthScorer.assess(inputs(group, day));
+        if (row == null) {
+            entityManager.createNativeQuery("""
+                            insert into group_health (group_id, score, stage, assessed_day, assessed_at)
+                            values (:group, :score, :stage, :day, :at)""")
+                    .setParameter("group", group).setParameter("score", assessment.score())
+                    .setParameter("stage", assessment.stage().name()).setParameter("day", day).setParameter("at", at)
+                    .executeUpdate();
+            return;
+        }
+        entityManager.createNativeQuery("""
+                        update group_health set score = :score, stage = :stage, assessed_day = :day, assessed_at = :at
+                        where group_id = :group""")
+                .setParameter("group", group).setParameter("score", assessment.score())
+                .setParameter("stage", assessment.stage().name()).setParameter("day", day).setParameter("at", at)
+                .executeUpdate();
+        LifecycleStage previous = LifecycleStage.valueOf((String) row[0]);
+        if (previous != assessment.stage()) {
+            outbox.publish(Events.GROUP_HEALTH_CHANGED,
+                    new GroupHealthChanged(group, assessment.score(), assessment.stage(), previous, at), at);
+        }
+    }
+
+    private GroupHealthScorer.Inputs inputs(UUID group, LocalDate day) {
+        GroupSummary summary = analytics.summary(group, day);
+        List<?> created = entityManager.createNativeQuery("select created_at from analytics_group where group_id = :group")
+                .setParameter("group", group).getResultList();
+        Integer ageDays = created.isEmpty() ? null
+                : (int) ChronoUnit.DAYS.between(calendar.dayOf(group, SqlValues.instant(created.get(0))), day);
+        Integer daysSinceActive = summary.lastActiveDay() == null ? null : (int) ChronoUnit.DAYS.between(summary.lastActiveDay(), day);
+        long previousWau = analytics.distinctActive(group, day.minusDays(13), day.minusDays(7));
+        long joins = analytics.sum(group, GroupAnalytics.Metric.JOINS, day.minusDays(29), day);
+        long leaves = analytics.sum(group, GroupAnalytics.Metric.LEAVES, day.minusDays(29), day);
+        return new GroupHealthScorer.Inputs(ageDays, daysSinceActive, summary.wau(), previousWau, summary.stickiness(),
+                summary.members(), summary.silentMembers(), joins, leaves);
+    }
+}
