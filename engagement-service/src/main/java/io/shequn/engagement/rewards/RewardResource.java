@@ -13,6 +13,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -71,6 +72,19 @@ public class RewardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RewardResponse get(@PathParam("rewardId") UUID rewardId) {
         return rewards.get(rewardId);
+    }
+
+    @PATCH
+    @Path("/{rewardId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Operation(summary = "Change a reward: stock, cost, limit, active window (operators; a group's owner and admins for its rewards)")
+    @APIResponse(responseCode = "200", description = "The reward now",
+            content = @Content(schema = @Schema(implementation = RewardResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to manage this reward",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RewardResponse update(@PathParam("rewardId") UUID rewardId, @Valid @NotNull UpdateRewardRequest request) {
+        return rewards.update(rewardId, request, caller);
     }
 
     @POST

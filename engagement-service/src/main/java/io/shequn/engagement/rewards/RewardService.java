@@ -78,6 +78,44 @@ public class RewardService {
         return get(id);
     }
 
+    /** The reward's managers (operators; for a group's reward also its owner and admins) change it. */
+    @Transactional
+    public RewardResponse update(UUID rewardId, UpdateRewardRequest request, Caller caller) {
+        RewardResponse reward = get(rewardId);
+        if (reward.groupId() == null) {
+            if (!caller.isOperator()) {
+                throw ProblemException.forbidden("Only operators change global rewards");
+            }
+        } else {
+            memberships.requireManager(reward.groupId(), caller);
+        }
+        Instant from = request.activeFrom() != null ? request.activeFrom() : reward.activeFrom();
+        Instant until = request.activeUntil() != null ? request.activeUntil() : reward.activeUntil();
+        if (from != null && until != null && !from.isBefore(until)) {
+            throw new ProblemException(400, "validation", "Invalid request", "activeUntil: must be after activeFrom");
+        }
+        // Takes the reward row lock, so it is ordered with concurrent redemptions.
+        entityManager.createNativeQuery("""
+                        update reward set name = :name, description = :description, cost = :cost, stock = :stock,
+                                          per_member_limit = :limit, active_from = :from, active_until = :until
+                        where id = :id""")
+                .setParameter("id", rewardId)
+                .setParameter("name", request.name() != null ? request.name().strip() : reward.name())
+                .setParameter("description", request.description() != null ? request.description() : reward.description())
+                .setParameter("cost", request.cost() != null ? request.cost() : reward.cost())
+                .setParameter("stock", request.stock() != null ? request.stock() : currentStock(rewardId))
+                .setParameter("limit", request.perMemberLimit() != null ? request.perMemberLimit() : reward.perMemberLimit())
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .executeUpdate();
+        return get(rewardId);
+    }
+
+    private int currentStock(UUID rewardId) {
+        return Rows.integer(entityManager.createNativeQuery("select stock from reward where id = :id for update")
+                .setParameter("id", rewardId).getSingleResult());
+    }
+
     @Transactional
     public RewardResponse get(UUID rewardId) {
         return find(rewardId).orElseThrow(() -> ProblemException.notFound("Reward", rewardId));

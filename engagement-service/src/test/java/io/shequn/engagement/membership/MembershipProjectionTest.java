@@ -6,6 +6,10 @@ import io.shequn.contracts.events.GroupRole;
 import io.shequn.contracts.events.JoinVia;
 import io.shequn.contracts.events.LeaveReason;
 import io.shequn.contracts.events.MemberLeft;
+import io.shequn.contracts.events.MemberRoleChanged;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,6 +27,15 @@ import static org.hamcrest.Matchers.equalTo;
 /** Membership comes only from group-service's events; it decides who takes part and who manages. */
 @QuarkusTest
 class MembershipProjectionTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    boolean roleChangeApplied(UUID group, UUID member) {
+        return !entityManager.createNativeQuery("select 1 from group_membership where group_id = :g and member_id = :m")
+                .setParameter("g", group).setParameter("m", member).getResultList().isEmpty();
+    }
 
     private static final Map<String, Object> RULES = Map.of("checkInBasePoints", 5, "checkInStreakStep", 1,
             "checkInStreakCap", 5, "checkInWeeklyBonus", 0, "messagePoints", 2, "messageDailyCap", 10);
@@ -63,6 +76,21 @@ class MembershipProjectionTest {
         join(group, marker);
 
         assertThat(rulesStatus(group, member)).isEqualTo(403);
+    }
+
+    @Test
+    void aRoleChangeReadBeforeTheOlderJoinIsKept() {
+        UUID group = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        Instant now = Instant.now();
+        publish(Events.MEMBER_ROLE_CHANGED, new MemberRoleChanged(group, member, GroupRole.ADMIN, UUID.randomUUID(), now), GROUP_SERVICE);
+        // The role-changed event is applied before the join whenever this join is seen.
+        await().atMost(FRESH).until(() -> roleChangeApplied(group, member));
+        publishJoin(group, member, GroupRole.MEMBER, JoinVia.OPEN, null, now.minus(1, ChronoUnit.MINUTES));
+        awaitMember(group, member);
+
+        given().auth().oauth2(memberToken(member)).contentType("application/json").body(RULES)
+                .when().put("/api/v1/groups/" + group + "/engagement-rules").then().statusCode(200);
     }
 
     @Test

@@ -104,6 +104,12 @@ class RewardResourceTest {
         given().auth().oauth2(memberToken(member)).when().get("/api/v1/members/me/redemptions")
                 .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].id", equalTo(redemption));
 
+        given().auth().oauth2(memberToken(member)).contentType("application/json").body(Map.of("stock", 0))
+                .when().patch("/api/v1/rewards/" + rewardId).then().statusCode(403);
+        given().auth().oauth2(memberToken(owner)).contentType("application/json").body(Map.of("stock", 0, "cost", 40))
+                .when().patch("/api/v1/rewards/" + rewardId).then().statusCode(200)
+                .body("stock", equalTo(0)).body("cost", equalTo(40)).body("name", equalTo("Book"));
+
         JsonNode spent = PublishedEvents.await(Events.POINTS_CHANGED, member, e -> e.get("reason").asText().equals("REWARD_REDEMPTION"));
         assertThat(spent.get("delta").asLong()).isEqualTo(-50);
         assertThat(spent.get("balance").asLong()).isEqualTo(70);
