@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,5 +54,27 @@ public abstract class ServiceStartupChecks {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("info.title", equalTo("Shequn " + service));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDocumentedErrorResponseIsAProblem() {
+        var openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        assertThat(openApi.getMap("components.schemas.Problem.properties"))
+                .containsKeys("type", "title", "status", "detail", "instance", "violations");
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        List<String> errors = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            if (responses != null) {
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        errors.add(method + " " + path + " " + status + " → " + response.get("content"));
+                    }
+                });
+            }
+        }));
+        assertThat(errors).isNotEmpty().allSatisfy(error ->
+                assertThat(error).contains("application/problem+json").contains("#/components/schemas/Problem"));
     }
 }

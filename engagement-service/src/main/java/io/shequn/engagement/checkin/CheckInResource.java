@@ -2,7 +2,6 @@ package io.shequn.engagement.checkin;
 
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -44,8 +43,7 @@ public class CheckInResource {
             content = @Content(schema = @Schema(implementation = CheckInResponse.class)))
     @APIResponse(responseCode = "200", description = "Already checked in today: the existing check-in",
             content = @Content(schema = @Schema(implementation = CheckInResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the group")
     public Response checkIn(@PathParam("groupId") UUID groupId) {
         CheckInResult result = checkIns.checkIn(groupId, caller.memberId());
         return Response.status(result.created() ? 201 : 200).entity(result.checkIn()).build();
@@ -57,8 +55,7 @@ public class CheckInResource {
     @Operation(summary = "My check-in calendar of a month, with my current and longest streak")
     @APIResponse(responseCode = "200", description = "The calendar",
             content = @Content(schema = @Schema(implementation = CheckInCalendarResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the group")
     public CheckInCalendarResponse calendar(@PathParam("groupId") UUID groupId,
                                             @Parameter(description = "YYYY-MM; this month by default", example = "2026-11")
                                             @QueryParam("month") String month) {

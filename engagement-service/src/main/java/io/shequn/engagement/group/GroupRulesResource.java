@@ -2,7 +2,6 @@ package io.shequn.engagement.group;
 
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,8 +40,7 @@ public class GroupRulesResource {
     @Operation(summary = "The group's time zone and how check-ins and messages earn points (members, operators)")
     @APIResponse(responseCode = "200", description = "The rules",
             content = @Content(schema = @Schema(implementation = GroupSettingsResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the group")
     public GroupSettingsResponse get(@PathParam("groupId") UUID groupId) {
         return groups.get(groupId, caller);
     }
@@ -52,10 +50,8 @@ public class GroupRulesResource {
     @Operation(summary = "Change the group's engagement rules (owner, admins, operators)")
     @APIResponse(responseCode = "200", description = "The rules now",
             content = @Content(schema = @Schema(implementation = GroupSettingsResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid rules",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the owner, an admin or an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rules")
+    @APIResponse(responseCode = "403", description = "Not the owner, an admin or an operator")
     public GroupSettingsResponse update(@PathParam("groupId") UUID groupId, @Valid @NotNull GroupRulesRequest request) {
         return groups.update(groupId, request, caller);
     }

@@ -3,7 +3,6 @@ package io.shequn.engagement.leaderboard;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,8 +43,7 @@ public class LeaderboardResource {
                     + "reached the total first, then to the lower member id.")
     @APIResponse(responseCode = "200", description = "One page of the ranking",
             content = @Content(schema = @Schema(implementation = PointsLeaderboardResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the group")
     public PointsLeaderboardResponse points(@PathParam("groupId") UUID groupId,
                                             @QueryParam("period") @DefaultValue("WEEK") Period period,
                                             @BeanParam @Valid PageRequest page) {

@@ -5,7 +5,6 @@ import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -50,10 +49,8 @@ public class MessageResource {
                     + "(and message-flagged when a word matched) and earns message points up to the group's daily cap.")
     @APIResponse(responseCode = "201", description = "Posted (status FLAGGED if it matched a FLAG word)",
             content = @Content(schema = @Schema(implementation = MessageResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Blocked by a sensitive word; the detail names the rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the group")
+    @APIResponse(responseCode = "422", description = "Blocked by a sensitive word; the detail names the rule")
     public Response post(@PathParam("groupId") UUID groupId, @Valid @NotNull PostMessageRequest request) {
         PostedMessage posted = messages.post(groupId, caller.memberId(), request);
         if (posted.verdict().blocked()) {
@@ -67,8 +64,7 @@ public class MessageResource {
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
     @Operation(summary = "The group's messages, newest first (members, operators); blocked messages are not listed")
     @APIResponse(responseCode = "200", description = "One page of messages")
-    @APIResponse(responseCode = "403", description = "Not a member of the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the group")
     public Page<MessageResponse> list(@PathParam("groupId") UUID groupId, @BeanParam @Valid PageRequest page) {
         return messages.list(groupId, page, caller);
     }

@@ -4,7 +4,6 @@ import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -47,8 +46,7 @@ public class GroupSensitiveWordResource {
                     + "(message rejected). Matching ignores case, full-width forms, spaces and punctuation.")
     @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(schema = @Schema(implementation = SensitiveWordsAdded.class)))
-    @APIResponse(responseCode = "403", description = "Not allowed to manage this list",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to manage this list")
     public SensitiveWordsAdded add(@PathParam("groupId") UUID groupId, @Valid @NotNull SensitiveWordRequest request) {
         return words.add(groupId, request, caller);
     }
@@ -66,8 +64,7 @@ public class GroupSensitiveWordResource {
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
     @Operation(summary = "Remove a word from the group list (the owner, admins, operators)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such word in this list",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such word in this list")
     public void remove(@PathParam("groupId") UUID groupId, @PathParam("wordId") UUID wordId) {
         words.remove(groupId, wordId, caller);
     }

@@ -3,7 +3,6 @@ package io.shequn.engagement.points;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -68,8 +67,7 @@ public class PointsResource {
             content = @Content(schema = @Schema(implementation = PointsEntryResponse.class)))
     @APIResponse(responseCode = "200", description = "Applied before with this referenceId; nothing changed",
             content = @Content(schema = @Schema(implementation = PointsEntryResponse.class)))
-    @APIResponse(responseCode = "409", description = "The deduction exceeds the balance",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The deduction exceeds the balance")
     public Response adjust(@PathParam("memberId") UUID memberId, @Valid @NotNull AdjustPointsRequest request) {
         PointsChange change = points.adjust(memberId, request, caller);
         return Response.status(change.applied() ? 201 : 200).entity(PointsEntryResponse.of(change.entry())).build();

@@ -4,7 +4,6 @@ import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -45,8 +44,7 @@ public class GroupRewardResource {
     @Operation(summary = "Create a reward of the group (its owner, admins, operators)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RewardResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not the owner, an admin or an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the owner, an admin or an operator")
     public Response create(@PathParam("groupId") UUID groupId, @Valid @NotNull CreateRewardRequest request) {
         return Response.status(201).entity(rewards.create(groupId, request, caller)).build();
     }

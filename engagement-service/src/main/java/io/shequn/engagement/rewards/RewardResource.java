@@ -4,7 +4,6 @@ import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,8 +47,7 @@ public class RewardResource {
     @Operation(summary = "Create a global reward (operators)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RewardResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid reward",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid reward")
     public Response create(@Valid @NotNull CreateRewardRequest request) {
         return Response.status(201).entity(rewards.create(null, request, caller)).build();
     }
@@ -68,8 +66,7 @@ public class RewardResource {
     @Operation(summary = "A reward, with its stock left")
     @APIResponse(responseCode = "200", description = "The reward",
             content = @Content(schema = @Schema(implementation = RewardResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such reward",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such reward")
     public RewardResponse get(@PathParam("rewardId") UUID rewardId) {
         return rewards.get(rewardId);
     }
@@ -81,8 +78,7 @@ public class RewardResource {
     @Operation(summary = "Change a reward: stock, cost, limit, active window (operators; a group's owner and admins for its rewards)")
     @APIResponse(responseCode = "200", description = "The reward now",
             content = @Content(schema = @Schema(implementation = RewardResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not allowed to manage this reward",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to manage this reward")
     public RewardResponse update(@PathParam("rewardId") UUID rewardId, @Valid @NotNull UpdateRewardRequest request) {
         return rewards.update(rewardId, request, caller);
     }
@@ -97,10 +93,8 @@ public class RewardResource {
             content = @Content(schema = @Schema(implementation = RedemptionResponse.class)))
     @APIResponse(responseCode = "200", description = "Redeemed before with this Idempotency-Key",
             content = @Content(schema = @Schema(implementation = RedemptionResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the reward's group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Out of stock, not enough points, limit reached or not active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the reward's group")
+    @APIResponse(responseCode = "409", description = "Out of stock, not enough points, limit reached or not active")
     public Response redeem(@PathParam("rewardId") UUID rewardId,
                            @Parameter(description = "a key chosen by the client: retries with the same key redeem once")
                            @HeaderParam("Idempotency-Key") UUID idempotencyKey) {

@@ -4,7 +4,6 @@ import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,10 +50,8 @@ public class GroupResource {
                     + "the owner's member-joined (via OWNER).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request; violations name the fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such template",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request; violations name the fields")
+    @APIResponse(responseCode = "404", description = "No such template")
     public Response create(@Valid @NotNull CreateGroupRequest request, @Context UriInfo uri) {
         GroupResponse group = groups.create(request, caller.memberId());
         return Response.created(uri.getAbsolutePathBuilder().path(group.id().toString()).build()).entity(group).build();
@@ -74,8 +71,7 @@ public class GroupResource {
     @Operation(summary = "A group, with its admission policy and member count")
     @APIResponse(responseCode = "200", description = "The group",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such group")
     public GroupResponse get(@PathParam("groupId") UUID groupId) {
         return groups.get(groupId);
     }
@@ -86,10 +82,8 @@ public class GroupResource {
     @Operation(summary = "Update a group (owner, admins, operators)", description = "Fields left out stay as they are.")
     @APIResponse(responseCode = "200", description = "The updated group",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not the owner or an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Capacity below the current member count",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin")
+    @APIResponse(responseCode = "409", description = "Capacity below the current member count")
     public GroupResponse update(@PathParam("groupId") UUID groupId, @Valid @NotNull UpdateGroupRequest request) {
         return groups.update(groupId, request);
     }
@@ -100,8 +94,7 @@ public class GroupResource {
     @Operation(summary = "Archive a group (owner, operators)", description = "An archived group admits nobody.")
     @APIResponse(responseCode = "200", description = "The archived group",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not the owner",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the owner")
     public GroupResponse archive(@PathParam("groupId") UUID groupId) {
         return groups.archive(groupId);
     }

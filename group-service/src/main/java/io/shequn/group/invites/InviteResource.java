@@ -3,7 +3,6 @@ package io.shequn.group.invites;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,8 +37,7 @@ public class InviteResource {
             description = "The same code on every call. A joiner who brings it joins via INVITE with the code's owner as inviterId.")
     @APIResponse(responseCode = "200", description = "The code",
             content = @Content(schema = @Schema(implementation = InviteResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not a current member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a current member")
     public InviteResponse myCode(@PathParam("groupId") UUID groupId) {
         return invites.myCode(groupId);
     }

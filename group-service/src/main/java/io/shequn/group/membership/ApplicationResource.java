@@ -3,7 +3,6 @@ package io.shequn.group.membership;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,10 +49,8 @@ public class ApplicationResource {
     @Operation(summary = "Approve an application (owner, admins, operators)", description = "Publishes member-joined via APPROVAL.")
     @APIResponse(responseCode = "200", description = "The membership, now ACTIVE",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not the owner or an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The group is full",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin")
+    @APIResponse(responseCode = "409", description = "The group is full")
     public MembershipResponse approve(@PathParam("groupId") UUID groupId, @PathParam("memberId") UUID memberId) {
         return memberships.approve(groupId, memberId);
     }

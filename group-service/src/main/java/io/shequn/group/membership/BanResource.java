@@ -3,7 +3,6 @@ package io.shequn.group.membership;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,10 +42,8 @@ public class BanResource {
             description = "A current member leaves with member-left reason BANNED; a banned member cannot rejoin until unbanned.")
     @APIResponse(responseCode = "201", description = "Banned",
             content = @Content(schema = @Schema(implementation = BanResponse.class)))
-    @APIResponse(responseCode = "403", description = "The permission matrix does not allow this ban",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already banned",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The permission matrix does not allow this ban")
+    @APIResponse(responseCode = "409", description = "Already banned")
     public Response ban(@PathParam("groupId") UUID groupId, @Valid @NotNull BanRequest request) {
         return Response.status(201).entity(memberships.ban(groupId, request)).build();
     }
@@ -64,8 +61,7 @@ public class BanResource {
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
     @Operation(summary = "Unban (owner, admins, operators); the member may join again")
     @APIResponse(responseCode = "204", description = "Unbanned")
-    @APIResponse(responseCode = "404", description = "Not banned",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not banned")
     public void unban(@PathParam("groupId") UUID groupId, @PathParam("memberId") UUID memberId) {
         memberships.unban(groupId, memberId);
     }

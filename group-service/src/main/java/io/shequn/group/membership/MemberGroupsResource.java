@@ -4,7 +4,6 @@ import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +39,7 @@ public class MemberGroupsResource {
     @Operation(summary = "A member's groups (the member themselves, operators)",
             description = "Current memberships by default; ?status=PENDING_APPROVAL, LEFT, ... for others.")
     @APIResponse(responseCode = "200", description = "A page of memberships, newest first")
-    @APIResponse(responseCode = "403", description = "Another member's groups",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another member's groups")
     public Page<MembershipResponse> groups(@PathParam("memberId") UUID memberId,
                                            @QueryParam("status") MembershipStatus status,
                                            @BeanParam @Valid PageRequest page) {

@@ -5,7 +5,6 @@ import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -57,12 +56,9 @@ public class MembershipResource {
                     + "group-entry:{groupId}. requireVerified and required intro fields are checked first.")
     @APIResponse(responseCode = "201", description = "Joined, applied or awaiting payment: see status",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(responseCode = "403", description = "Banned, not verified, or no invite code for an INVITE_ONLY group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Full (group-full), archived, already a member or pending",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Missing intro answers or an invalid invite code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Banned, not verified, or no invite code for an INVITE_ONLY group")
+    @APIResponse(responseCode = "409", description = "Full (group-full), archived, already a member or pending")
+    @APIResponse(responseCode = "422", description = "Missing intro answers or an invalid invite code")
     public Response join(@PathParam("groupId") UUID groupId, @Valid JoinRequest request, @Context UriInfo uri) {
         MembershipResponse membership = memberships.join(groupId, caller.memberId(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(membership.memberId().toString()).build())
@@ -75,8 +71,7 @@ public class MembershipResource {
             description = "Current members by default; filter by role, or by status (LEFT, REMOVED, BANNED, ...; "
                     + "pending statuses for owner/admins only).")
     @APIResponse(responseCode = "200", description = "A page of memberships")
-    @APIResponse(responseCode = "403", description = "Not a member of the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the group")
     public Page<MembershipResponse> list(@PathParam("groupId") UUID groupId,
                                          @QueryParam("status") MembershipStatus status,
                                          @QueryParam("role") GroupRole role,
@@ -90,8 +85,7 @@ public class MembershipResource {
     @Operation(summary = "A member's current (or latest) membership in the group")
     @APIResponse(responseCode = "200", description = "The membership",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(responseCode = "404", description = "Never a member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Never a member")
     public MembershipResponse get(@PathParam("groupId") UUID groupId, @PathParam("memberId") UUID memberId) {
         return memberships.membership(groupId, memberId);
     }
@@ -103,12 +97,9 @@ public class MembershipResource {
             description = "Publishes member-left with reason LEFT or REMOVED (the reason as detail).")
     @APIResponse(responseCode = "200", description = "The ended membership",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(responseCode = "400", description = "Removal without a reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The permission matrix does not allow this removal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The owner cannot leave before transferring ownership",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Removal without a reason")
+    @APIResponse(responseCode = "403", description = "The permission matrix does not allow this removal")
+    @APIResponse(responseCode = "409", description = "The owner cannot leave before transferring ownership")
     public MembershipResponse leaveOrRemove(@PathParam("groupId") UUID groupId, @PathParam("memberId") UUID memberId,
                                             @Parameter(description = "Why the member is removed (required for removals)")
                                             @QueryParam("reason") @Size(max = 500) String reason) {

@@ -3,7 +3,6 @@ package io.shequn.group.moderation;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +39,7 @@ public class StrikeResource {
             description = "One strike per message-flagged event. At the group's strikeLimit the member is removed "
                     + "automatically (member-left REMOVED). Uncleared strikes only unless includeCleared=true.")
     @APIResponse(responseCode = "200", description = "A page of strikes")
-    @APIResponse(responseCode = "403", description = "Not the owner or an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin")
     public Page<StrikeResponse> strikes(@PathParam("groupId") UUID groupId, @QueryParam("memberId") UUID memberId,
                                         @QueryParam("includeCleared") @DefaultValue("false") boolean includeCleared,
                                         @BeanParam @Valid PageRequest page) {

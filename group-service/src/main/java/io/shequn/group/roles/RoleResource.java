@@ -2,7 +2,6 @@ package io.shequn.group.roles;
 
 import io.shequn.group.membership.MembershipResponse;
 import io.shequn.platform.auth.Roles;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,10 +41,8 @@ public class RoleResource {
                     + "OWNER is never assigned (transfer ownership). Publishes member-role-changed.")
     @APIResponse(responseCode = "200", description = "The membership with its new role",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(responseCode = "403", description = "The permission matrix does not allow this change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not a current member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The permission matrix does not allow this change")
+    @APIResponse(responseCode = "404", description = "Not a current member")
     public MembershipResponse changeRole(@PathParam("groupId") UUID groupId, @PathParam("memberId") UUID memberId,
                                          @Valid @NotNull RoleRequest request) {
         return roles.changeRole(groupId, memberId, request.role());
@@ -57,8 +54,7 @@ public class RoleResource {
     @Operation(summary = "Transfer ownership to a current member (owner, operators)",
             description = "The new owner becomes OWNER, the previous owner ADMIN; one member-role-changed each.")
     @APIResponse(responseCode = "200", description = "The new owner's and the previous owner's memberships")
-    @APIResponse(responseCode = "403", description = "Not the owner",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the owner")
     public List<MembershipResponse> transfer(@PathParam("groupId") UUID groupId,
                                              @Valid @NotNull OwnershipTransferRequest request) {
         return roles.transferOwnership(groupId, request.newOwnerId());

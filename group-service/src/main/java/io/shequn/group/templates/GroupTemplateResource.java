@@ -3,7 +3,6 @@ package io.shequn.group.templates;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,8 +43,7 @@ public class GroupTemplateResource {
             description = "Type, purpose, rules, capacity, time zone, admission policy, strike limit, role titles, welcome message.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
-    @APIResponse(responseCode = "403", description = "Not the owner or an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin")
     public Response saveFromGroup(@PathParam("groupId") UUID groupId, @Valid @NotNull SaveAsTemplateRequest request) {
         TemplateResponse template = templates.saveFromGroup(groupId, request);
         return Response.created(URI.create("/api/v1/templates/" + template.id())).entity(template).build();

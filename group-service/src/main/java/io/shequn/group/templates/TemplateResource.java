@@ -3,7 +3,6 @@ package io.shequn.group.templates;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,8 +41,7 @@ public class TemplateResource {
     @Operation(summary = "Write a template from scratch", description = "POST /api/v1/groups with its templateId stamps a group from it.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
     public Response create(@Valid @NotNull CreateTemplateRequest request) {
         TemplateResponse template = templates.create(request);
         return Response.created(URI.create("/api/v1/templates/" + template.id())).entity(template).build();
@@ -63,8 +61,7 @@ public class TemplateResource {
     @Operation(summary = "A template")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such template",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template")
     public TemplateResponse get(@PathParam("templateId") UUID templateId) {
         return templates.get(templateId);
     }

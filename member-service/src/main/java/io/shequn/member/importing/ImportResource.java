@@ -1,7 +1,6 @@
 package io.shequn.member.importing;
 
 import io.shequn.platform.auth.Roles;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,10 +35,8 @@ public class ImportResource {
                     + "rejects the others.")
     @APIResponse(responseCode = "200", description = "One result per row, in request order",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "400", description = "No rows, or more than 10,000",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No rows, or more than 10,000")
+    @APIResponse(responseCode = "403", description = "Not an operator")
     public ImportResult importMembers(@Valid @NotNull ImportRequest request) {
         return memberImport.run(request);
     }

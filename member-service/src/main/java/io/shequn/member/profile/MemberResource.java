@@ -5,7 +5,6 @@ import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -40,12 +39,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "Profiles, privacy and erasure")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "400", description = "Invalid request; violations name the fields",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request; violations name the fields")
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "The caller may not do this")
 public class MemberResource {
 
     @Inject
@@ -63,8 +59,7 @@ public class MemberResource {
             description = "Creates a profile with a new id and a personal invite code; an inviteCode sets invitedBy. Publishes member-registered.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
-    @APIResponse(responseCode = "422", description = "Unknown invite code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown invite code")
     public Response register(@Valid @NotNull MemberProfileRequest request, @Context UriInfo uri) {
         MemberResponse member = members.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(member.id().toString()).build()).entity(member).build();
@@ -89,8 +84,7 @@ public class MemberResource {
     @Operation(summary = "The caller's own profile")
     @APIResponse(responseCode = "200", description = "The profile, in full",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
-    @APIResponse(responseCode = "404", description = "The caller has no profile yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The caller has no profile yet")
     public MemberResponse me() {
         return members.get(caller.memberId(), caller);
     }
@@ -106,10 +100,8 @@ public class MemberResource {
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
-    @APIResponse(responseCode = "409", description = "The member was erased, or already has another inviter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown invite code, self-invitation or referral cycle",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The member was erased, or already has another inviter")
+    @APIResponse(responseCode = "422", description = "Unknown invite code, self-invitation or referral cycle")
     public Response saveMe(@Valid @NotNull MemberProfileRequest request, @Context UriInfo uri) {
         MemberService.Saved saved = members.saveOwn(caller.memberId(), request);
         if (saved.created()) {
@@ -127,8 +119,7 @@ public class MemberResource {
                     + "An erased member is a tombstone with erased=true.")
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such member")
     public MemberResponse get(@PathParam("id") UUID id) {
         return members.get(id, caller);
     }
@@ -139,10 +130,8 @@ public class MemberResource {
     @Operation(summary = "Update a profile (the member or an operator)", description = "Publishes member-updated when something changed.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The member was erased, or already has another inviter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such member")
+    @APIResponse(responseCode = "409", description = "The member was erased, or already has another inviter")
     public MemberResponse update(@PathParam("id") UUID id, @Valid @NotNull MemberProfileRequest request) {
         return members.update(id, request, caller);
     }
@@ -153,8 +142,7 @@ public class MemberResource {
     @Operation(summary = "Erase a member's personal data (the member or an operator)",
             description = "Keeps an anonymous tombstone so the id stays valid; publishes member-erased. Erasing twice is harmless.")
     @APIResponse(responseCode = "204", description = "Erased")
-    @APIResponse(responseCode = "404", description = "No such member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such member")
     public void erase(@PathParam("id") UUID id) {
         members.erase(id, caller);
     }

@@ -2,7 +2,6 @@ package io.shequn.member.referral;
 
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -28,10 +27,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals", description = "Invite codes and the referral tree (裂变)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "403", description = "Neither the member nor an operator",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such member",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Neither the member nor an operator")
+@APIResponse(responseCode = "404", description = "No such member")
 public class ReferralResource {
 
     @Inject
@@ -45,8 +42,7 @@ public class ReferralResource {
     @Operation(summary = "The referral tree below a member (the member or an operator)")
     @APIResponse(responseCode = "200", description = "The tree with counts per level",
             content = @Content(schema = @Schema(implementation = ReferralTree.class)))
-    @APIResponse(responseCode = "400", description = "depth is not between 1 and 5",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "depth is not between 1 and 5")
     public ReferralTree tree(@PathParam("id") UUID id,
                              @Parameter(description = "Levels below the member, 1 to 5", example = "3")
                              @QueryParam("depth") @DefaultValue("1") @Min(1) @Max(ReferralService.MAX_DEPTH) int depth) {

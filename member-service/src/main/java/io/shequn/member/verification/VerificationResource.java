@@ -2,7 +2,6 @@ package io.shequn.member.verification;
 
 import io.shequn.member.profile.MemberResponse;
 import io.shequn.platform.auth.Roles;
-import io.shequn.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,14 +37,10 @@ public class VerificationResource {
             description = "Stores method and reference; the profile then shows verification.verified=true. Publishes member-verified the first time.")
     @APIResponse(responseCode = "200", description = "The verified member",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request; violations name the fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The member was erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request; violations name the fields")
+    @APIResponse(responseCode = "403", description = "Not an operator")
+    @APIResponse(responseCode = "404", description = "No such member")
+    @APIResponse(responseCode = "409", description = "The member was erased")
     public MemberResponse verify(@PathParam("id") UUID id, @Valid @NotNull VerificationRequest request) {
         return verification.verify(id, request);
     }
