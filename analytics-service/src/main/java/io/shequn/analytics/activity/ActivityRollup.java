@@ -1,6 +1,7 @@
 package io.shequn.analytics.activity;
 
 import io.shequn.analytics.health.GroupHealthService;
+import io.shequn.analytics.revenue.Attribution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +21,7 @@ public class ActivityRollup {
     /** The counters of group_day an event can move. */
     public enum Counter {
         MESSAGES("messages"), CHECK_INS("check_ins"), RED_PACKETS("red_packets"), ATTENDANCES("attendances"),
-        JOINS("joins"), LEAVES("leaves");
+        JOINS("joins"), LEAVES("leaves"), FLAGGED("flagged"), POINTS_AWARDED("points_awarded");
 
         final String column;
 
@@ -34,6 +35,9 @@ public class ActivityRollup {
 
     @Inject
     GroupHealthService health;
+
+    @Inject
+    Attribution attribution;
 
     /** A member did something at {@code at} that makes them active in the group on that day. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -52,16 +56,32 @@ public class ActivityRollup {
                         + counter.column + " = group_day." + counter.column + " + 1")
                 .setParameter("group", group).setParameter("day", day).setParameter("active", firstToday)
                 .executeUpdate();
+        if (firstToday == 1) {
+            entityManager.createNativeQuery("""
+                            insert into group_membership (group_id, member_id, first_active_day, last_active_day) values (:group, :member, :day, :day)
+                            on conflict (group_id, member_id) do update set
+                                first_active_day = least(group_membership.first_active_day, excluded.first_active_day),
+                                last_active_day = greatest(group_membership.last_active_day, excluded.last_active_day)""")
+                    .setParameter("group", group).setParameter("member", member).setParameter("day", day)
+                    .executeUpdate();
+        }
+        attribution.touched(member, group, at);
         health.assess(group, day, at);
     }
 
-    /** Counts an event at {@code at} that does not by itself make anyone active (joins, leaves). */
+    /** Counts an event at {@code at} that does not by itself make anyone active (joins, leaves, flags). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void count(UUID group, Instant at, LocalDate day, Counter counter) {
-        entityManager.createNativeQuery("insert into group_day (group_id, day, " + counter.column + ") values (:group, :day, 1) "
-                        + "on conflict (group_id, day) do update set " + counter.column + " = group_day." + counter.column + " + 1")
-                .setParameter("group", group).setParameter("day", day)
-                .executeUpdate();
+        add(group, day, counter, 1);
         health.assess(group, day, at);
+    }
+
+    /** Adds {@code amount} to a counter of the group's day without assessing its health (points). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(UUID group, LocalDate day, Counter counter, long amount) {
+        entityManager.createNativeQuery("insert into group_day (group_id, day, " + counter.column + ") values (:group, :day, :amount) "
+                        + "on conflict (group_id, day) do update set " + counter.column + " = group_day." + counter.column + " + excluded." + counter.column)
+                .setParameter("group", group).setParameter("day", day).setParameter("amount", amount)
+                .executeUpdate();
     }
 }

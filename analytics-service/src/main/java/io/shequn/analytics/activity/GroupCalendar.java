@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 /**
@@ -23,11 +25,28 @@ public class GroupCalendar {
     @Inject
     EntityManager entityManager;
 
+    /**
+     * Zones learnt from group-created. A group's zone never changes once known, so it is kept in
+     * memory: every event asks for it. Groups not yet known are asked again each time.
+     */
+    private final Map<UUID, ZoneId> known = new ConcurrentHashMap<>();
+
     @Transactional(Transactional.TxType.MANDATORY)
     public ZoneId zoneOf(UUID group) {
+        ZoneId cached = known.get(group);
+        if (cached != null) {
+            return cached;
+        }
         List<?> zones = entityManager.createNativeQuery("select time_zone from analytics_group where group_id = :group")
                 .setParameter("group", group).getResultList();
-        return zones.isEmpty() ? DEFAULT_ZONE : ZoneId.of((String) zones.get(0));
+        if (zones.isEmpty()) {
+            return DEFAULT_ZONE;
+        }
+        ZoneId zone = ZoneId.of((String) zones.get(0));
+        if (known.size() < 100_000) {
+            known.put(group, zone);
+        }
+        return zone;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

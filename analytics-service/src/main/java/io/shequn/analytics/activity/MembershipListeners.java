@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.analytics.revenue.Attribution;
 import io.shequn.contracts.EventContract;
 import io.shequn.contracts.Events;
 import io.shequn.contracts.events.MemberJoined;
@@ -9,6 +10,8 @@ import io.shequn.platform.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import java.util.UUID;
 
 /**
  * Who is a current member of which group. member-joined and member-left are different topics,
@@ -31,6 +34,9 @@ public final class MembershipListeners {
         @Inject
         ActivityRollup rollup;
 
+        @Inject
+        Attribution attribution;
+
         @Override
         public EventContract<MemberJoined> contract() {
             return Events.MEMBER_JOINED;
@@ -38,13 +44,28 @@ public final class MembershipListeners {
 
         @Override
         public void on(MemberJoined data, ReceivedEvent event) {
+            // A later join starts a new period; the earliest join decides the cohort and the inviter.
             entityManager.createNativeQuery("""
-                            insert into group_membership (group_id, member_id, joined_at) values (:group, :member, :at)
-                            on conflict (group_id, member_id) do update set joined_at = excluded.joined_at,
-                                left_at = case when group_membership.left_at >= excluded.joined_at then group_membership.left_at end
-                            where group_membership.joined_at is null or group_membership.joined_at < excluded.joined_at""")
+                            insert into group_membership (group_id, member_id, joined_at, first_joined_at, inviter_id, role, role_at)
+                            values (:group, :member, :at, :at, :inviter, :role, :at)
+                            on conflict (group_id, member_id) do update set
+                                joined_at = case when group_membership.joined_at is null or group_membership.joined_at < excluded.joined_at
+                                                 then excluded.joined_at else group_membership.joined_at end,
+                                left_at = case when group_membership.joined_at is null or group_membership.joined_at < excluded.joined_at
+                                               then (case when group_membership.left_at >= excluded.joined_at then group_membership.left_at end)
+                                               else group_membership.left_at end,
+                                inviter_id = case when group_membership.first_joined_at is null or excluded.first_joined_at < group_membership.first_joined_at
+                                                  then excluded.inviter_id else group_membership.inviter_id end,
+                                first_joined_at = least(group_membership.first_joined_at, excluded.first_joined_at),
+                                role = case when group_membership.role_at is null or group_membership.role_at < excluded.role_at
+                                            then excluded.role else group_membership.role end,
+                                role_at = greatest(group_membership.role_at, excluded.role_at)""")
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.joinedAt())
+                    .setParameter("inviter", data.inviterId()).setParameter("role", data.role().name())
                     .executeUpdate();
+            UUID inviter = (UUID) entityManager.createNativeQuery("select inviter_id from group_membership where group_id = :group and member_id = :member")
+                    .setParameter("group", data.groupId()).setParameter("member", data.memberId()).getSingleResult();
+            attribution.inviterKnown(data.groupId(), data.memberId(), inviter);
             rollup.count(data.groupId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.JOINS);
         }
     }

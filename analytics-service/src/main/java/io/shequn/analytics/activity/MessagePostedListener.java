@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.analytics.kols.InfluenceRollup;
 import io.shequn.contracts.EventContract;
 import io.shequn.contracts.Events;
 import io.shequn.contracts.events.MessagePosted;
@@ -7,6 +8,8 @@ import io.shequn.platform.inbox.InboxListener;
 import io.shequn.platform.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.time.LocalDate;
 
 /** A message (from the API or a chat bridge) makes its author active that day. */
 @ApplicationScoped
@@ -18,6 +21,9 @@ public class MessagePostedListener implements InboxListener<MessagePosted> {
     @Inject
     ActivityRollup rollup;
 
+    @Inject
+    InfluenceRollup influence;
+
     @Override
     public EventContract<MessagePosted> contract() {
         return Events.MESSAGE_POSTED;
@@ -25,6 +31,10 @@ public class MessagePostedListener implements InboxListener<MessagePosted> {
 
     @Override
     public void on(MessagePosted data, ReceivedEvent event) {
-        rollup.activity(data.groupId(), data.memberId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.MESSAGES);
+        LocalDate day = calendar.dayOf(data.groupId(), event.time());
+        // A bridge may send the same message again under a new event id: the message id decides.
+        if (influence.message(data, day)) {
+            rollup.activity(data.groupId(), data.memberId(), event.time(), day, ActivityRollup.Counter.MESSAGES);
+        }
     }
 }

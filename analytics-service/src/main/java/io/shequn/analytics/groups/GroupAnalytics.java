@@ -3,6 +3,7 @@ package io.shequn.analytics.groups;
 import io.shequn.analytics.activity.GroupCalendar;
 import io.shequn.analytics.activity.SqlValues;
 import io.shequn.analytics.revenue.RevenueQueries;
+import io.shequn.contracts.events.LifecycleStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,7 +45,7 @@ public class GroupAnalytics {
     /** A metric of {@code group_day} a time series can show. */
     public enum Metric {
         DAU("active_members"), MESSAGES("messages"), CHECK_INS("check_ins"), RED_PACKETS("red_packets"),
-        ATTENDANCES("attendances"), JOINS("joins"), LEAVES("leaves");
+        ATTENDANCES("attendances"), JOINS("joins"), LEAVES("leaves"), FLAGGED("flagged"), POINTS_AWARDED("points_awarded");
 
         final String column;
 
@@ -54,6 +55,12 @@ public class GroupAnalytics {
     }
 
     public record Point(LocalDate day, long value) {
+    }
+
+    /** Today in the group's time zone. */
+    @Transactional
+    public LocalDate today(UUID group) {
+        return LocalDate.now(clock.withZone(calendar.zoneOf(group)));
     }
 
     @Transactional
@@ -68,10 +75,7 @@ public class GroupAnalytics {
         double stickiness = mau == 0 ? 0 : Math.round((double) activeDays / MONTH / mau * 10_000) / 10_000.0;
         // Members at the end of the day, in the group's time zone.
         java.time.Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
-        long members = number(entityManager.createNativeQuery("""
-                        select count(*) from group_membership where group_id = :group and joined_at < :end
-                        and (left_at is null or left_at >= :end)""")
-                .setParameter("group", group).setParameter("end", endOfDay).getSingleResult());
+        long members = membersAt(group, endOfDay);
         long silent = number(entityManager.createNativeQuery("""
                         select count(*) from group_membership m where m.group_id = :group and m.joined_at < :end
                         and (m.left_at is null or m.left_at >= :end)
@@ -82,7 +86,17 @@ public class GroupAnalytics {
         Object last = query("select max(day) from group_day where group_id = :group and active_members > 0 and day between :from and :to",
                 group, LocalDate.of(1970, 1, 1), day).getSingleResult();
         return new GroupSummary(group, zone.getId(), day, members, dau, wau, mau, stickiness, silent, SqlValues.localDate(last),
-                revenue.ofGroup(group, day.minusDays(MONTH - 1), day));
+                revenue.ofGroup(group, day.minusDays(MONTH - 1), day), health(group));
+    }
+
+    private GroupSummary.Health health(UUID group) {
+        List<?> rows = entityManager.createNativeQuery("select score, stage, assessed_day from group_health where group_id = :group")
+                .setParameter("group", group).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new GroupSummary.Health(((Number) row[0]).intValue(), LifecycleStage.valueOf((String) row[1]), SqlValues.localDate(row[2]));
     }
 
     /** One value per day from {@code from} to {@code to}, zeros included. */
@@ -106,6 +120,15 @@ public class GroupAnalytics {
     public long sum(UUID group, Metric metric, LocalDate from, LocalDate to) {
         return number(query("select coalesce(sum(" + metric.column + "), 0) from group_day where group_id = :group and day between :from and :to",
                 group, from, to).getSingleResult());
+    }
+
+    /** Members whose current membership period began before {@code end} and had not ended by then. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long membersAt(UUID group, java.time.Instant end) {
+        return number(entityManager.createNativeQuery("""
+                        select count(*) from group_membership where group_id = :group and joined_at < :end
+                        and (left_at is null or left_at >= :end)""")
+                .setParameter("group", group).setParameter("end", end).getSingleResult());
     }
 
     /** Distinct members active on the days from {@code from} to {@code to}. */

@@ -1,7 +1,17 @@
 package io.shequn.analytics.groups;
 
 import io.shequn.platform.auth.Roles;
-import io.shequn.platform.problem.ProblemException;
+import io.shequn.analytics.access.GroupAccess;
+import io.shequn.analytics.cohorts.CohortQueries;
+import io.shequn.analytics.funnel.FunnelQueries;
+import io.shequn.analytics.kols.KolQueries;
+import io.shequn.platform.paging.Page;
+import io.shequn.platform.paging.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,36 +36,136 @@ import java.util.UUID;
 @Tag(name = "Group analytics")
 @SecurityRequirement(name = "SecurityScheme")
 @APIResponse(responseCode = "400", description = "Invalid parameters")
-@APIResponse(responseCode = "403", description = "Not an operator")
+@APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
 public class GroupAnalyticsResource {
-
-    static final int MAX_DAYS = 366;
 
     @Inject
     GroupAnalytics analytics;
 
+    @Inject
+    GroupAccess access;
+
+    @Inject
+    SilentMembers silentMembers;
+
+    @Inject
+    CohortQueries cohorts;
+
+    @Inject
+    FunnelQueries funnels;
+
+    @Inject
+    KolQueries kols;
+
     @GET
     @Path("/summary")
-    @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "A group's activity on a day (operator)",
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "A group's activity on a day (operator, owner, admins)",
             description = "Members, DAU, WAU, MAU, stickiness, silent members and the last active day; day defaults to today in the group's time zone.")
     public GroupSummary summary(@PathParam("groupId") UUID group,
                                 @Parameter(example = "2026-11-23") @QueryParam("day") LocalDate day) {
+        access.requireGroupManager(group);
         return analytics.summary(group, day);
     }
 
     @GET
     @Path("/timeseries")
-    @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "One metric per day (operator)", description = "At most 366 days; days without events are 0.")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "One metric per day (operator, owner, admins)", description = "At most 366 days; days without events are 0.")
     public List<GroupAnalytics.Point> timeseries(@PathParam("groupId") UUID group,
                                                  @Parameter(example = "DAU") @QueryParam("metric") @NotNull GroupAnalytics.Metric metric,
                                                  @Parameter(example = "2026-11-01") @QueryParam("from") @NotNull LocalDate from,
                                                  @Parameter(example = "2026-11-23") @QueryParam("to") @NotNull LocalDate to) {
-        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new ProblemException(400, "validation", "Invalid request",
-                    "to: must be on or after from and at most " + MAX_DAYS + " days after it");
-        }
-        return analytics.timeseries(group, metric, from, to);
+        access.requireGroupManager(group);
+        DayWindow window = DayWindow.of(from, to);
+        return analytics.timeseries(group, metric, window.from(), window.to());
+    }
+
+    @GET
+    @Path("/members/silent")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "Silent members (潜水) on a day (operator, owner, admins)",
+            description = "Current members with no activity in the 14 days ending on the day; never active first, then longest silent.")
+    public Page<SilentMembers.Silent> silent(@PathParam("groupId") UUID group,
+                                             @Parameter(example = "2026-11-23") @QueryParam("day") LocalDate day,
+                                             @BeanParam @Valid PageRequest page) {
+        access.requireGroupManager(group);
+        return silentMembers.list(group, day != null ? day : today(group), page);
+    }
+
+    @GET
+    @Path("/retention")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "Cohort retention triangle by join week (operator, owner, admins)",
+            description = "One cohort per week (Monday) from the week of from to the week of to: members who first joined then, and how many "
+                    + "of them were active in each week since, up to the week of to.")
+    public CohortQueries.Retention retention(@PathParam("groupId") UUID group,
+                                             @Parameter(example = "2026-10-05") @QueryParam("from") LocalDate from,
+                                             @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
+        access.requireGroupManager(group);
+        return cohorts.retention(group, DayWindow.of(from, to));
+    }
+
+    @GET
+    @Path("/lifecycle")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "Member lifecycle per week: new, returning, resurrecting, dormant (operator, owner, admins)")
+    public CohortQueries.Lifecycle lifecycle(@PathParam("groupId") UUID group,
+                                             @Parameter(example = "2026-10-05") @QueryParam("from") LocalDate from,
+                                             @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
+        access.requireGroupManager(group);
+        return cohorts.lifecycle(group, DayWindow.of(from, to));
+    }
+
+    @GET
+    @Path("/funnel")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "AARRR funnel of the members who first joined in the window (operator, owner, admins)",
+            description = "joined → activated (active within 7 days) → retained (active on 2+ days in days 8–30) → converted (a purchase "
+                    + "credited to the group) → referred (invited someone who joined); each step counts members who made every step before it.")
+    public FunnelQueries.Funnel funnel(@PathParam("groupId") UUID group,
+                                       @Parameter(example = "2026-10-01") @QueryParam("from") LocalDate from,
+                                       @Parameter(example = "2026-10-31") @QueryParam("to") LocalDate to) {
+        access.requireGroupManager(group);
+        return funnels.funnel(group, DayWindow.of(from, to));
+    }
+
+    @GET
+    @Path("/revenue")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "GMV, conversion rate, ARPU and referred revenue over a window (operator, owner, admins)")
+    public FunnelQueries.GroupRevenue revenue(@PathParam("groupId") UUID group,
+                                              @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
+                                              @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
+        access.requireGroupManager(group);
+        return funnels.revenue(group, DayWindow.of(from, to));
+    }
+
+    @GET
+    @Path("/referrals")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "K-factor and invitations per inviter over a window (operator, owner, admins)")
+    public FunnelQueries.Referrals referrals(@PathParam("groupId") UUID group,
+                                             @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
+                                             @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
+        access.requireGroupManager(group);
+        return funnels.referrals(group, DayWindow.of(from, to));
+    }
+
+    @GET
+    @Path("/kols")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "Members by KOL influence over a window (operator, owner, admins)",
+            description = "score = messages + 2 × replies received + 3 × distinct repliers + 10 × referred members + 5 × referred purchases.")
+    public List<KolQueries.Kol> kols(@PathParam("groupId") UUID group,
+                                     @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
+                                     @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to,
+                                     @Parameter(description = "At most 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        access.requireGroupManager(group);
+        return kols.top(group, DayWindow.of(from, to), limit);
+    }
+
+    private LocalDate today(UUID group) {
+        return analytics.today(group);
     }
 }

@@ -3,6 +3,7 @@ package io.shequn.analytics.groups;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.shequn.analytics.revenue.Revenue;
+import io.shequn.contracts.events.LifecycleStage;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,5 +22,13 @@ public record GroupSummary(
         @Schema(description = "Average DAU over the 30 days ending on the day ÷ MAU; 0 when MAU is 0", example = "0.27") double stickiness,
         @Schema(description = "Current members with no activity in the 14 days ending on the day", example = "40") long silentMembers,
         @Schema(description = "The last day with any activity up to the day, or absent") LocalDate lastActiveDay,
-        @Schema(description = "GMV per currency attributed to the group in the 30 days ending on the day") List<Revenue> revenue30Days) {
+        @Schema(description = "GMV per currency attributed to the group in the 30 days ending on the day") List<Revenue> revenue30Days,
+        @Schema(description = "The group's last health assessment, absent before the first") Health health) {
+
+    /** Health as last assessed (docs/analytics.md, "Group health"): on the first event of each day and by the daily sweep. */
+    @Schema(name = "GroupHealth")
+    public record Health(@Schema(example = "72") int score,
+                         @Schema(example = "ACTIVE") LifecycleStage stage,
+                         @Schema(description = "The day the assessment is for") LocalDate assessedDay) {
+    }
 }

@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Re-assesses a group after each event that concerns it, as of the last complete day before the
- * event's day (a day in progress would make the stage flap with every message), and publishes
- * group-health-changed when the stage moves. Events for days before the last assessment (late
- * ones) update the figures but not the stage: the stage follows the group forward in time.
+ * Assesses a group as of the last complete day before each event that concerns it (a day in
+ * progress would make the stage flap with every message), once per day, and publishes
+ * group-health-changed when the stage moves. Events for days already assessed (late ones) update
+ * the figures but not the stage: the stage follows the group forward in time. The daily
+ * {@link HealthSweep} re-assesses every group as of yesterday, so a group that falls silent
+ * becomes DORMANT without waiting for an event, and late figures reach the score.
  */
 @ApplicationScoped
 public class GroupHealthService {
@@ -40,14 +42,26 @@ public class GroupHealthService {
     @Inject
     Outbox outbox;
 
+    /** An event of {@code eventDay} happened at {@code at}: assess the day before, if not done yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assess(UUID group, LocalDate eventDay, Instant at) {
-        LocalDate day = eventDay.minusDays(1);
+        assessAsOf(group, eventDay.minusDays(1), at, false);
+    }
+
+    /**
+     * Assesses the group as of {@code day}, unless a later day was assessed already; with
+     * {@code again}, also when that very day was assessed before (its figures may have moved since).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assessAsOf(UUID group, LocalDate day, Instant at, boolean again) {
         List<?> current = entityManager.createNativeQuery("select stage, assessed_day from group_health where group_id = :group for update")
                 .setParameter("group", group).getResultList();
         Object[] row = current.isEmpty() ? null : (Object[]) current.get(0);
-        if (row != null && day.isBefore(SqlValues.localDate(row[1]))) {
-            return;
+        if (row != null) {
+            LocalDate assessed = SqlValues.localDate(row[1]);
+            if (day.isBefore(assessed) || (day.equals(assessed) && !again)) {
+                return;
+            }
         }
         GroupHealthScorer.Assessment assessment = GroupHealthScorer.assess(inputs(group, day));
         if (row == null) {

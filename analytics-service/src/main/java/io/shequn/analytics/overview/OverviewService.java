@@ -18,8 +18,10 @@ public class OverviewService {
 
     @Transactional
     public Overview overview() {
-        long members = ((Number) entityManager.createNativeQuery("select count(*) from analytics_member")
-                .getSingleResult()).longValue();
-        return new Overview(members, revenue.total());
+        Object[] counts = (Object[]) entityManager.createNativeQuery("""
+                        select count(*) filter (where registered_at is not null), count(*) filter (where verified_at is not null)
+                        from analytics_member""")
+                .getSingleResult();
+        return new Overview(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), revenue.total());
     }
 }

@@ -21,7 +21,18 @@ public class RevenueQueries {
     public List<Revenue> ofGroup(UUID group, LocalDate from, LocalDate to) {
         return ((List<Object[]>) entityManager.createNativeQuery("""
                         select currency, sum(purchases), sum(amount) from group_revenue_day
-                        where group_id = :group and day between :from and :to group by currency order by currency""")
+                        where group_id = :group and day between :from and :to group by currency having sum(purchases) > 0 order by currency""")
+                .setParameter("group", group).setParameter("from", from).setParameter("to", to)
+                .getResultList()).stream().map(RevenueQueries::revenue).toList();
+    }
+
+    /** Revenue of a group's purchases whose buyer was invited into it, per currency. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Revenue> referredOfGroup(UUID group, LocalDate from, LocalDate to) {
+        return ((List<Object[]>) entityManager.createNativeQuery("""
+                        select currency, sum(purchases), sum(amount) from referred_revenue_day
+                        where group_id = :group and day between :from and :to group by currency having sum(purchases) > 0 order by currency""")
                 .setParameter("group", group).setParameter("from", from).setParameter("to", to)
                 .getResultList()).stream().map(RevenueQueries::revenue).toList();
     }
@@ -35,7 +46,7 @@ public class RevenueQueries {
                 .getResultList()).stream().map(RevenueQueries::revenue).toList();
     }
 
-    private static Revenue revenue(Object[] row) {
+    static Revenue revenue(Object[] row) {
         return new Revenue(((String) row[0]).strip(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 }

@@ -37,6 +37,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one Kafka consumer of a service. It reads every topic that the service's
@@ -81,6 +88,7 @@ public class InboxConsumer {
     Tracer tracer;
 
     private final Map<String, InboxListener<?>> listeners = new HashMap<>();
+    private final BlockingQueue<FutureTask<?>> pausedTasks = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -126,6 +134,7 @@ public class InboxConsumer {
             kafkaConsumer.subscribe(listeners.keySet());
             Duration backoff = Duration.ofMillis(500);
             while (running) {
+                runPausedTasks();
                 ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(POLL);
                 if (records.isEmpty()) {
                     continue;
@@ -149,6 +158,81 @@ public class InboxConsumer {
             LOG.error("Inbox consumer stopped", e);
         } finally {
             consumer = null;
+        }
+    }
+
+    /** The topics this service consumes. */
+    public Set<String> topics() {
+        return Set.copyOf(listeners.keySet());
+    }
+
+    /**
+     * Runs {@code task} on the consumer's thread between two batches, so live consumption is paused
+     * while it runs and every offset it sees committed is reflected in the database. Used to swap
+     * in rebuilt read models without losing an event. Runs it right away if nothing is consumed.
+     */
+    public <T> T whilePaused(Callable<T> task, Duration timeout) throws Exception {
+        if (thread == null || !thread.isAlive()) {
+            return task.call();
+        }
+        FutureTask<T> future = new FutureTask<>(task);
+        pausedTasks.add(future);
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private void runPausedTasks() {
+        for (FutureTask<?> task = pausedTasks.poll(); task != null; task = pausedTasks.poll()) {
+            task.run();
+        }
+    }
+
+    /**
+     * Applies records again, to rebuild read models from history: the same decoding, listeners
+     * and inbox as live consumption, one transaction per call that first runs {@code prepare}
+     * (which points the transaction at other tables). Records that are invalid or whose handler
+     * fails are skipped: live consumption dead-lettered them already.
+     *
+     * @return how many records were applied
+     */
+    public int replay(List<ConsumerRecord<String, byte[]>> records, Runnable prepare) {
+        List<Decoded<?>> valid = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                valid.add(decode(record));
+            } catch (InvalidEventException e) {
+                LOG.debugf("Replay skips %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                prepare.run();
+                valid.forEach(decoded -> apply(decoded, false));
+            });
+            return valid.size();
+        } catch (RuntimeException batchFailure) {
+            if (isTransient(batchFailure)) {
+                throw batchFailure;
+            }
+            int applied = 0;
+            for (Decoded<?> decoded : valid) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        prepare.run();
+                        apply(decoded, false);
+                    });
+                    applied++;
+                } catch (RuntimeException e) {
+                    if (isTransient(e)) {
+                        throw e;
+                    }
+                    LOG.debugf("Replay skips event %s that fails: %s", decoded.received().id(), rootMessage(e));
+                }
+            }
+            return applied;
         }
     }
 
@@ -180,7 +264,7 @@ public class InboxConsumer {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> valid.forEach(this::apply));
+            QuarkusTransaction.requiringNew().run(() -> valid.forEach(decoded -> apply(decoded, true)));
         } catch (RuntimeException batchFailure) {
             if (isTransient(batchFailure)) {
                 throw new RetryLater(batchFailure);
@@ -223,7 +307,7 @@ public class InboxConsumer {
         }
     }
 
-    private <T extends EventData> void apply(Decoded<T> decoded) {
+    private <T extends EventData> void apply(Decoded<T> decoded, boolean live) {
         Span span = tracer.spanBuilder(decoded.received().topic() + " process")
                 .setParent(io.shequn.platform.tracing.TraceContext.fromTraceparent(decoded.traceparent()))
                 .setSpanKind(SpanKind.CONSUMER)
@@ -234,8 +318,10 @@ public class InboxConsumer {
         try (Scope ignored = span.makeCurrent()) {
             if (inbox.firstDelivery(decoded.received())) {
                 decoded.listener().on(decoded.data(), decoded.received());
-                metrics.counter("shequn.events.applied", "topic", decoded.received().topic()).increment();
-            } else {
+                if (live) {
+                    metrics.counter("shequn.events.applied", "topic", decoded.received().topic()).increment();
+                }
+            } else if (live) {
                 metrics.counter("shequn.events.duplicates", "topic", decoded.received().topic()).increment();
             }
         } finally {
@@ -247,7 +333,7 @@ public class InboxConsumer {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> apply(decoded));
+                QuarkusTransaction.requiringNew().run(() -> apply(decoded, true));
                 return;
             } catch (RuntimeException e) {
                 if (isTransient(e)) {

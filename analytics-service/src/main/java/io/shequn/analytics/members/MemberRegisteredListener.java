@@ -1,4 +1,4 @@
-package io.shequn.analytics.overview;
+package io.shequn.analytics.members;
 
 import io.shequn.contracts.EventContract;
 import io.shequn.contracts.Events;
@@ -27,7 +27,9 @@ public class MemberRegisteredListener implements InboxListener<MemberRegistered>
         entityManager.createNativeQuery("""
                         insert into analytics_member (member_id, invited_by, registered_at)
                         values (:member, :invitedBy, :registeredAt)
-                        on conflict (member_id) do nothing""")
+                        on conflict (member_id) do update set registered_at = excluded.registered_at,
+                            invited_by = coalesce(analytics_member.invited_by, excluded.invited_by)
+                        where analytics_member.registered_at is null""")
                 .setParameter("member", data.memberId())
                 .setParameter("invitedBy", data.invitedBy())
                 .setParameter("registeredAt", data.registeredAt())

@@ -1,0 +1,124 @@
+package io.shequn.analytics.funnel;
+
+import io.shequn.analytics.activity.GroupCalendar;
+import io.shequn.analytics.groups.DayWindow;
+import io.shequn.analytics.groups.GroupAnalytics;
+import io.shequn.analytics.revenue.Revenue;
+import io.shequn.analytics.revenue.RevenueQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A group's conversion figures over a window of days (docs/analytics.md, "Funnel, revenue and
+ * referrals"): the AARRR funnel of the members who first joined in the window, GMV with
+ * conversion rate and ARPU, and the K-factor with each inviter's share.
+ */
+@ApplicationScoped
+public class FunnelQueries {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    GroupCalendar calendar;
+
+    @Inject
+    GroupAnalytics analytics;
+
+    @Inject
+    RevenueQueries revenue;
+
+    public record Funnel(UUID groupId, DayWindow window, long joined, long activated, long retained, long converted, long referred) {
+    }
+
+    public record GroupRevenue(UUID groupId, DayWindow window, List<Revenue> gmv, long buyers, long members,
+                               double conversionRate, List<Revenue> arpu, List<Revenue> referredRevenue) {
+    }
+
+    public record Inviter(UUID memberId, long invited) {
+    }
+
+    public record Referrals(UUID groupId, DayWindow window, long invitedJoins, long activeMembers, double kFactor, List<Inviter> inviters) {
+    }
+
+    /**
+     * Each step counts the cohort's members who also made every step before it: joined (first
+     * join in the window) → activated (active within 7 days of joining) → retained (active on at
+     * least 2 days in days 8–30 after joining) → converted (a purchase credited to the group since
+     * joining) → referred (someone joined the group on their invitation).
+     */
+    @Transactional
+    public Funnel funnel(UUID group, DayWindow window) {
+        ZoneId zone = calendar.zoneOf(group);
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        with cohort as (
+                            select member_id, first_joined_at, cast(first_joined_at at time zone :zone as date) as join_day
+                            from group_membership where group_id = :group and first_joined_at >= :start and first_joined_at < :end
+                        ), steps as (
+                            select exists (select 1 from member_activity_day a where a.group_id = :group and a.member_id = c.member_id
+                                           and a.day between c.join_day and c.join_day + 6) as activated,
+                                   (select count(*) from member_activity_day a where a.group_id = :group and a.member_id = c.member_id
+                                    and a.day between c.join_day + 7 and c.join_day + 29) >= 2 as retained,
+                                   exists (select 1 from purchase_attribution p where p.member_id = c.member_id and p.group_id = :group
+                                           and p.purchased_at >= c.first_joined_at) as converted,
+                                   exists (select 1 from group_membership r where r.group_id = :group and r.inviter_id = c.member_id
+                                           and r.first_joined_at is not null) as referred
+                            from cohort c
+                        )
+                        select count(*),
+                               count(*) filter (where activated),
+                               count(*) filter (where activated and retained),
+                               count(*) filter (where activated and retained and converted),
+                               count(*) filter (where activated and retained and converted and referred)
+                        from steps""")
+                .setParameter("zone", zone.getId()).setParameter("group", group)
+                .setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
+                .getSingleResult();
+        return new Funnel(group, window, number(row[0]), number(row[1]), number(row[2]), number(row[3]), number(row[4]));
+    }
+
+    /** Conversion rate = distinct buyers ÷ members at the window's end; ARPU = GMV ÷ those members, per currency. */
+    @Transactional
+    public GroupRevenue revenue(UUID group, DayWindow window) {
+        ZoneId zone = calendar.zoneOf(group);
+        List<Revenue> gmv = revenue.ofGroup(group, window.from(), window.to());
+        long buyers = number(entityManager.createNativeQuery("""
+                        select count(distinct member_id) from purchase_attribution
+                        where group_id = :group and purchased_at >= :start and purchased_at < :end""")
+                .setParameter("group", group).setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
+                .getSingleResult());
+        long members = analytics.membersAt(group, window.end(zone));
+        double conversion = members == 0 ? 0 : Math.round((double) buyers / members * 10_000) / 10_000.0;
+        List<Revenue> arpu = gmv.stream()
+                .map(r -> new Revenue(r.currency(), r.purchases(), members == 0 ? 0 : Math.round((double) r.amount() / members)))
+                .toList();
+        return new GroupRevenue(group, window, gmv, buyers, members, conversion, arpu, revenue.referredOfGroup(group, window.from(), window.to()));
+    }
+
+    /** K-factor = members who first joined in the window on someone's invitation ÷ distinct members active in it. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Referrals referrals(UUID group, DayWindow window) {
+        ZoneId zone = calendar.zoneOf(group);
+        List<Inviter> inviters = ((List<Object[]>) entityManager.createNativeQuery("""
+                        select inviter_id, count(*) from group_membership
+                        where group_id = :group and inviter_id is not null and first_joined_at >= :start and first_joined_at < :end
+                        group by inviter_id order by count(*) desc, inviter_id""")
+                .setParameter("group", group).setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
+                .getResultList()).stream().map(row -> new Inviter((UUID) row[0], number(row[1]))).toList();
+        long invited = inviters.stream().mapToLong(Inviter::invited).sum();
+        long active = analytics.distinctActive(group, window.from(), window.to());
+        double k = active == 0 ? 0 : Math.round((double) invited / active * 10_000) / 10_000.0;
+        return new Referrals(group, window, invited, active, k, inviters);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,73 @@
+package io.shequn.analytics.health;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.shequn.analytics.activity.GroupCalendar;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Re-assesses every known group as of yesterday in its time zone. Without it a group that stops
+ * talking would never be assessed again, and would never be seen to become DORMANT. Runs
+ * every {@code shequn.analytics.health-sweep.every} (default hourly; "off" disables it, as the
+ * tests do so they can run it at a moment of their choosing).
+ */
+@ApplicationScoped
+public class HealthSweep {
+
+    private static final Logger LOG = Logger.getLogger(HealthSweep.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    GroupHealthService health;
+
+    @Inject
+    GroupCalendar calendar;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${shequn.analytics.health-sweep.every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int groups = sweep();
+        LOG.debugf("Health sweep re-assessed %d groups", groups);
+    }
+
+    /** @return how many groups were assessed; each in its own transaction, so one failure stops nothing else */
+    public int sweep() {
+        return sweep(clock.instant(), () -> { });
+    }
+
+    /** As of {@code now}, each transaction first running {@code prepare} (a rebuild points it at its own tables). */
+    public int sweep(Instant now, Runnable prepare) {
+        List<UUID> groups = QuarkusTransaction.requiringNew().call(() -> {
+            prepare.run();
+            return groups();
+        });
+        for (UUID group : groups) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                prepare.run();
+                LocalDate yesterday = LocalDate.ofInstant(now, calendar.zoneOf(group)).minusDays(1);
+                health.assessAsOf(group, yesterday, now, true);
+            });
+        }
+        return groups.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> groups() {
+        return (List<UUID>) entityManager.createNativeQuery(
+                "select group_id from analytics_group union select group_id from group_health order by 1").getResultList();
+    }
+}
