@@ -12,6 +12,11 @@ public final class SqlValues {
     private SqlValues() {
     }
 
+    /** A count or sum; SQL's null (a sum over no rows) is 0. */
+    public static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
     public static LocalDate localDate(Object value) {
         if (value == null) {
             return null;

@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import static io.shequn.analytics.activity.SqlValues.number;
+
 /**
  * A group's conversion figures over a window of days (docs/analytics.md, "Funnel, revenue and
  * referrals"): the AARRR funnel of the members who first joined in the window, GMV with
@@ -116,9 +118,5 @@ public class FunnelQueries {
         long active = analytics.distinctActive(group, window.from(), window.to());
         double k = active == 0 ? 0 : Math.round((double) invited / active * 10_000) / 10_000.0;
         return new Referrals(group, window, invited, active, k, inviters);
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

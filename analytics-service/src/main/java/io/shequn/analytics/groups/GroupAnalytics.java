@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.shequn.analytics.activity.SqlValues.number;
+
 /**
  * Reads the activity rollups. Every query is bounded by the window's days (and the member-days
  * active in it), never by the number of events the group ever had.
@@ -140,9 +142,5 @@ public class GroupAnalytics {
 
     private Query query(String sql, UUID group, LocalDate from, LocalDate to) {
         return entityManager.createNativeQuery(sql).setParameter("group", group).setParameter("from", from).setParameter("to", to);
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

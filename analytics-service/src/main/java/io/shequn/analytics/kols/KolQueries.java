@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.shequn.analytics.activity.SqlValues.number;
+
 /**
  * The members with the most influence in a group over a window (docs/analytics.md, "KOL
  * influence"). Reads per-member-per-day rows of the window only.
@@ -99,9 +101,5 @@ public class KolQueries {
         return entityManager.createNativeQuery(sql)
                 .setParameter("group", group).setParameter("from", window.from()).setParameter("to", window.to())
                 .getResultList();
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }
