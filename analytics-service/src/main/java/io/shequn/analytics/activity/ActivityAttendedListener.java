@@ -8,6 +8,8 @@ import io.shequn.platform.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
+
 /** Attending an activity makes the member active that day. */
 @ApplicationScoped
 public class ActivityAttendedListener implements InboxListener<ActivityAttended> {
@@ -25,6 +27,12 @@ public class ActivityAttendedListener implements InboxListener<ActivityAttended>
 
     @Override
     public void on(ActivityAttended data, ReceivedEvent event) {
-        rollup.activity(data.groupId(), data.memberId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.ATTENDANCES);
+        onBatch(List.of(new Delivery<>(data, event)));
+    }
+
+    @Override
+    public void onBatch(List<Delivery<ActivityAttended>> deliveries) {
+        rollup.activities(deliveries.stream().map(d -> new ActivityRollup.Activity(d.data().groupId(), d.data().memberId(), d.event().time(),
+                calendar.dayOf(d.data().groupId(), d.event().time()), ActivityRollup.Counter.ATTENDANCES)).toList());
     }
 }

@@ -8,6 +8,8 @@ import io.shequn.platform.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
+
 /** A check-in makes the member active on the day engagement-service counted it for (already in the group's time zone). */
 @ApplicationScoped
 public class CheckedInListener implements InboxListener<CheckedIn> {
@@ -22,6 +24,12 @@ public class CheckedInListener implements InboxListener<CheckedIn> {
 
     @Override
     public void on(CheckedIn data, ReceivedEvent event) {
-        rollup.activity(data.groupId(), data.memberId(), event.time(), data.day(), ActivityRollup.Counter.CHECK_INS);
+        onBatch(List.of(new Delivery<>(data, event)));
+    }
+
+    @Override
+    public void onBatch(List<Delivery<CheckedIn>> deliveries) {
+        rollup.activities(deliveries.stream().map(d -> new ActivityRollup.Activity(d.data().groupId(), d.data().memberId(), d.event().time(),
+                d.data().day(), ActivityRollup.Counter.CHECK_INS)).toList());
     }
 }

@@ -8,6 +8,8 @@ import io.shequn.platform.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
+
 /** Grabbing a red packet makes the member active that day. */
 @ApplicationScoped
 public class RedPacketGrabbedListener implements InboxListener<RedPacketGrabbed> {
@@ -25,6 +27,12 @@ public class RedPacketGrabbedListener implements InboxListener<RedPacketGrabbed>
 
     @Override
     public void on(RedPacketGrabbed data, ReceivedEvent event) {
-        rollup.activity(data.groupId(), data.memberId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.RED_PACKETS);
+        onBatch(List.of(new Delivery<>(data, event)));
+    }
+
+    @Override
+    public void onBatch(List<Delivery<RedPacketGrabbed>> deliveries) {
+        rollup.activities(deliveries.stream().map(d -> new ActivityRollup.Activity(d.data().groupId(), d.data().memberId(), d.event().time(),
+                calendar.dayOf(d.data().groupId(), d.event().time()), ActivityRollup.Counter.RED_PACKETS)).toList());
     }
 }

@@ -1,13 +1,22 @@
 package io.shequn.analytics.kols;
 
 import io.shequn.contracts.events.MessagePosted;
+import io.shequn.platform.sql.ValuesList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,54 +32,88 @@ public class InfluenceRollup {
     @Inject
     EntityManager entityManager;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
-    /** @return false when this message was counted before (the same message under another event id) */
-    public boolean message(MessagePosted message, LocalDate day) {
-        int firstSeen = entityManager.createNativeQuery("""
-                        insert into message_author (message_id, group_id, member_id, reply_to, day) values (:message, :group, :member, :replyTo, :day)
-                        on conflict (message_id) do nothing""")
-                .setParameter("message", message.messageId()).setParameter("group", message.groupId())
-                .setParameter("member", message.memberId()).setParameter("replyTo", message.replyTo()).setParameter("day", day)
-                .executeUpdate();
-        if (firstSeen == 0) {
-            return false;
-        }
-        add(message.groupId(), message.memberId(), day, 1, 0);
-        if (message.replyTo() != null) {
-            List<?> author = entityManager.createNativeQuery("select member_id from message_author where message_id = :message and group_id = :group")
-                    .setParameter("message", message.replyTo()).setParameter("group", message.groupId()).getResultList();
-            if (!author.isEmpty()) {
-                reply(message.groupId(), (UUID) author.get(0), message.memberId(), day);
-            }
-        }
-        for (Object[] waiting : (List<Object[]>) entityManager.createNativeQuery(
-                        "select member_id, day from message_author where reply_to = :message and group_id = :group")
-                .setParameter("message", message.messageId()).setParameter("group", message.groupId()).getResultList()) {
-            reply(message.groupId(), message.memberId(), (UUID) waiting[0], io.shequn.analytics.activity.SqlValues.localDate(waiting[1]));
-        }
-        return true;
+    /** One message and the day it counts on. */
+    public record Posted(MessagePosted message, LocalDate day) {
     }
 
-    private void reply(UUID group, UUID author, UUID replier, LocalDate day) {
+    /** @return false when this message was counted before (the same message under another event id) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean message(MessagePosted message, LocalDate day) {
+        return !messages(List.of(new Posted(message, day))).isEmpty();
+    }
+
+    /**
+     * Counts a batch of messages with a few statements; the outcome is that of counting them one
+     * by one in this order.
+     *
+     * @return the messages seen for the first time, in order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Posted> messages(List<Posted> batch) {
+        Map<UUID, Posted> byId = new LinkedHashMap<>();
+        batch.forEach(posted -> byId.putIfAbsent(posted.message().messageId(), posted));
+        Set<UUID> inserted = new HashSet<>(ValuesList.query(entityManager,
+                        "insert into message_author (message_id, group_id, member_id, reply_to, day) values ",
+                        byId.values().stream().map(p -> new Object[] {p.message().messageId(), p.message().groupId(),
+                                p.message().memberId(), p.message().replyTo(), p.day()}).toList(),
+                        " on conflict (message_id) do nothing returning message_id")
+                .getResultList());
+        List<Posted> fresh = byId.values().stream().filter(p -> inserted.contains(p.message().messageId())).toList();
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        Map<List<Object>, int[]> counts = new LinkedHashMap<>();
+        fresh.forEach(p -> counts.computeIfAbsent(List.of(p.message().groupId(), p.message().memberId(), p.day()), k -> new int[2])[0]++);
+        Set<List<Object>> pairs = new LinkedHashSet<>();
+
+        // Replies in this batch, to messages stored before or in it.
+        List<UUID> answered = fresh.stream().map(p -> p.message().replyTo()).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, Object[]> authors = new HashMap<>();
+        if (!answered.isEmpty()) {
+            for (Object[] row : (List<Object[]>) entityManager.createNativeQuery(
+                            "select message_id, group_id, member_id from message_author where message_id in (:ids)")
+                    .setParameter("ids", answered).getResultList()) {
+                authors.put((UUID) row[0], row);
+            }
+        }
+        for (Posted reply : fresh) {
+            Object[] original = reply.message().replyTo() == null ? null : authors.get(reply.message().replyTo());
+            if (original != null && original[1].equals(reply.message().groupId())) {
+                credit(counts, pairs, reply.message().groupId(), (UUID) original[2], reply.message().memberId(), reply.day());
+            }
+        }
+        // Replies stored before this batch, waiting for a message that arrives now.
+        List<UUID> ids = fresh.stream().map(p -> p.message().messageId()).toList();
+        for (Object[] waiting : (List<Object[]>) entityManager.createNativeQuery("""
+                        select reply_to, group_id, member_id, day from message_author
+                        where reply_to in (:ids) and message_id not in (:ids)""")
+                .setParameter("ids", ids).getResultList()) {
+            Posted original = byId.get((UUID) waiting[0]);
+            if (original != null && original.message().groupId().equals(waiting[1])) {
+                credit(counts, pairs, original.message().groupId(), original.message().memberId(), (UUID) waiting[2],
+                        io.shequn.analytics.activity.SqlValues.localDate(waiting[3]));
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        counts.forEach((key, c) -> rows.add(new Object[] {key.get(0), key.get(1), key.get(2), c[0], c[1]}));
+        ValuesList.query(entityManager, "insert into member_influence_day (group_id, member_id, day, messages, replies_received) values ", rows, """
+                         on conflict (group_id, day, member_id) do update set messages = member_influence_day.messages + excluded.messages,
+                            replies_received = member_influence_day.replies_received + excluded.replies_received""")
+                .executeUpdate();
+        if (!pairs.isEmpty()) {
+            ValuesList.query(entityManager, "insert into reply_pair_day (group_id, member_id, replier_id, day) values ",
+                    pairs.stream().map(List::toArray).toList(), " on conflict do nothing").executeUpdate();
+        }
+        return fresh;
+    }
+
+    /** A reply by {@code replier} to {@code author} on {@code day}; answering oneself counts for nothing. */
+    private static void credit(Map<List<Object>, int[]> counts, Set<List<Object>> pairs, UUID group, UUID author, UUID replier, LocalDate day) {
         if (author.equals(replier)) {
             return;
         }
-        add(group, author, day, 0, 1);
-        entityManager.createNativeQuery("""
-                        insert into reply_pair_day (group_id, member_id, replier_id, day) values (:group, :member, :replier, :day)
-                        on conflict do nothing""")
-                .setParameter("group", group).setParameter("member", author).setParameter("replier", replier).setParameter("day", day)
-                .executeUpdate();
-    }
-
-    private void add(UUID group, UUID member, LocalDate day, int messages, int replies) {
-        entityManager.createNativeQuery("""
-                        insert into member_influence_day (group_id, member_id, day, messages, replies_received) values (:group, :member, :day, :messages, :replies)
-                        on conflict (group_id, day, member_id) do update set messages = member_influence_day.messages + excluded.messages,
-                            replies_received = member_influence_day.replies_received + excluded.replies_received""")
-                .setParameter("group", group).setParameter("member", member).setParameter("day", day)
-                .setParameter("messages", messages).setParameter("replies", replies)
-                .executeUpdate();
+        counts.computeIfAbsent(List.of(group, author, day), k -> new int[2])[1]++;
+        pairs.add(List.of(group, author, replier, day));
     }
 }

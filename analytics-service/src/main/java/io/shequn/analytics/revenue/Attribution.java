@@ -97,6 +97,29 @@ public class Attribution {
         }
     }
 
+    /** A member active in a group at a moment. */
+    public record Touch(UUID member, UUID group, Instant at) {
+    }
+
+    /** {@link #touched} for each, after one query has found which of them can move a purchase at all (rarely any). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public void touchedAll(List<Touch> touches) {
+        Instant from = touches.stream().map(Touch::at).min(Instant::compareTo).orElseThrow();
+        Instant until = touches.stream().map(Touch::at).max(Instant::compareTo).orElseThrow().plus(LAST_TOUCH_WINDOW);
+        List<UUID> buyers = entityManager.createNativeQuery("""
+                        select distinct member_id from purchase_attribution
+                        where member_id in (:members) and purchased_at >= :from and purchased_at < :until and rule <> 'NAMED'""")
+                .setParameter("members", touches.stream().map(Touch::member).distinct().toList())
+                .setParameter("from", from).setParameter("until", until)
+                .getResultList();
+        if (buyers.isEmpty()) {
+            return;
+        }
+        touches.stream().filter(touch -> buyers.contains(touch.member()))
+                .forEach(touch -> touched(touch.member(), touch.group(), touch.at()));
+    }
+
     /** The member's inviter into the group became known (or changed): their purchases there are referred revenue of that inviter. */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")

@@ -1,9 +1,15 @@
 package io.shequn.platform.inbox;
 
+import io.shequn.platform.sql.ValuesList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The ids of applied events. Recording and the effect share one transaction. */
 @ApplicationScoped
@@ -11,6 +17,33 @@ public class Inbox {
 
     @Inject
     EntityManager entityManager;
+
+    /**
+     * Records many events with one statement.
+     *
+     * @return the indexes (into {@code events}) of those never applied before, each (source, id) once
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Set<Integer> firstDeliveries(List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        var query = ValuesList.query(entityManager, "insert into inbox_event (source, event_id, topic) values ",
+                events.stream().map(e -> new Object[] {e.source(), e.id(), e.topic()}).toList(),
+                " on conflict do nothing returning source, event_id");
+        Set<List<String>> inserted = new HashSet<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            inserted.add(List.of((String) row[0], (String) row[1]));
+        }
+        Set<Integer> first = new LinkedHashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (inserted.remove(List.of(events.get(i).source(), events.get(i).id()))) {
+                first.add(i);
+            }
+        }
+        return first;
+    }
 
     /** Records the event; false if it was applied before, in which case the caller must not apply it again. */
     @Transactional(Transactional.TxType.MANDATORY)

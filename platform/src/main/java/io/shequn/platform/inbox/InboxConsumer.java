@@ -51,7 +51,9 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  * <li>decodes each record (binary or structured CloudEvent), checks its type and validates its
  * data against the contract's JSON Schema; a bad record goes to the dead-letter topic;</li>
- * <li>applies the valid ones in one database transaction, each guarded by the {@link Inbox};</li>
+ * <li>applies the valid ones in one database transaction: one statement records their ids in the
+ * {@link Inbox} (dropping those applied before), then each run of consecutive events of one topic
+ * goes to its listener's {@link InboxListener#onBatch} (one by one unless the listener batches);</li>
  * <li>commits the offsets only after that transaction.</li>
  * </ol>
  * If the batch fails, its events are applied one transaction each to isolate the culprit, which
@@ -210,7 +212,7 @@ public class InboxConsumer {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 prepare.run();
-                valid.forEach(decoded -> apply(decoded, false));
+                applyAll(valid, false);
             });
             return valid.size();
         } catch (RuntimeException batchFailure) {
@@ -264,7 +266,7 @@ public class InboxConsumer {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> valid.forEach(decoded -> apply(decoded, true)));
+            QuarkusTransaction.requiringNew().run(() -> applyAll(valid, true));
         } catch (RuntimeException batchFailure) {
             if (isTransient(batchFailure)) {
                 throw new RetryLater(batchFailure);
@@ -304,6 +306,62 @@ public class InboxConsumer {
             return new Decoded<>(listener, data, received, event.traceparent(), record);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidEventException("schema-invalid", "Data does not bind: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Applies a batch in one transaction: one statement records all their ids in the inbox, then
+     * each run of consecutive events of one topic goes to its listener's {@link InboxListener#onBatch}.
+     */
+    private void applyAll(List<Decoded<?>> batch, boolean live) {
+        Set<Integer> first = inbox.firstDeliveries(batch.stream().map(Decoded::received).toList());
+        int start = 0;
+        while (start < batch.size()) {
+            int end = start + 1;
+            while (end < batch.size() && batch.get(end).listener() == batch.get(start).listener()) {
+                end++;
+            }
+            List<Decoded<?>> run = new ArrayList<>();
+            for (int i = start; i < end; i++) {
+                if (first.contains(i)) {
+                    run.add(batch.get(i));
+                }
+            }
+            String topic = batch.get(start).received().topic();
+            if (!run.isEmpty()) {
+                applyRun(run);
+            }
+            if (live) {
+                metrics.counter("shequn.events.applied", "topic", topic).increment(run.size());
+                metrics.counter("shequn.events.duplicates", "topic", topic).increment(end - start - run.size());
+            }
+            start = end;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void applyRun(List<Decoded<?>> run) {
+        Decoded<?> head = run.get(0);
+        // One span for the run, child of the first event's trace and linked to the others'.
+        var builder = tracer.spanBuilder(head.received().topic() + " process")
+                .setParent(io.shequn.platform.tracing.TraceContext.fromTraceparent(head.traceparent()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", head.received().topic())
+                .setAttribute("messaging.batch.message_count", run.size())
+                .setAttribute("messaging.message.id", head.received().id());
+        for (Decoded<?> other : run.subList(1, run.size())) {
+            var context = Span.fromContext(io.shequn.platform.tracing.TraceContext.fromTraceparent(other.traceparent())).getSpanContext();
+            if (context.isValid()) {
+                builder.addLink(context);
+            }
+        }
+        Span span = builder.startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            List deliveries = run.stream().map(d -> new InboxListener.Delivery<>(d.data(), d.received())).toList();
+            ((InboxListener) head.listener()).onBatch(deliveries);
+        } finally {
+            span.end();
         }
     }
 
