@@ -2,7 +2,7 @@ package io.shequn.analytics.activity;
 
 import io.shequn.analytics.health.GroupHealthService;
 import io.shequn.analytics.revenue.Attribution;
-import io.shequn.platform.sql.ValuesList;
+import io.shequn.platform.sql.BulkSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,19 +61,20 @@ public class ActivityRollup {
      * how batch consumption keeps up with busy groups.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public void activities(List<Activity> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        ValuesList.query(entityManager, "insert into member_touch (member_id, group_id, at) values ",
-                        batch.stream().map(a -> new Object[] {a.member(), a.group(), a.at()}).toList(), " on conflict do nothing")
-                .executeUpdate();
+        BulkSql.update(entityManager, """
+                        insert into member_touch (member_id, group_id, at) select * from unnest(?::uuid[], ?::uuid[], ?::timestamptz[])
+                        on conflict do nothing""",
+                batch.stream().map(a -> new Object[] {a.member(), a.group(), a.at()}).toList());
         Set<List<Object>> memberDays = new LinkedHashSet<>();
         batch.forEach(a -> memberDays.add(List.of(a.group(), a.member(), a.day())));
-        List<Object[]> firstToday = ValuesList.query(entityManager, "insert into member_activity_day (group_id, member_id, day) values ",
-                        memberDays.stream().map(List::toArray).toList(), " on conflict do nothing returning group_id, member_id, day")
-                .getResultList();
+        List<Object[]> firstToday = BulkSql.query(entityManager, """
+                        insert into member_activity_day (group_id, member_id, day) select * from unnest(?::uuid[], ?::uuid[], ?::date[])
+                        on conflict do nothing returning group_id, member_id, day""",
+                memberDays.stream().map(List::toArray).toList());
 
         // group_day: every counter moved and the members active for the first time that day, per group and day.
         Map<List<Object>, long[]> days = new LinkedHashMap<>();
@@ -92,20 +93,22 @@ public class ActivityRollup {
         days.forEach((key, counts) -> dayRows.add(new Object[] {key.get(0), key.get(1), (int) counts[Counter.values().length],
                 (int) counts[Counter.MESSAGES.ordinal()], (int) counts[Counter.CHECK_INS.ordinal()],
                 (int) counts[Counter.RED_PACKETS.ordinal()], (int) counts[Counter.ATTENDANCES.ordinal()]}));
-        ValuesList.query(entityManager, "insert into group_day (group_id, day, active_members, messages, check_ins, red_packets, attendances) values ",
-                        dayRows, """
-                         on conflict (group_id, day) do update set active_members = group_day.active_members + excluded.active_members,
+        BulkSql.update(entityManager, """
+                        insert into group_day (group_id, day, active_members, messages, check_ins, red_packets, attendances)
+                        select * from unnest(?::uuid[], ?::date[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+                        on conflict (group_id, day) do update set active_members = group_day.active_members + excluded.active_members,
                             messages = group_day.messages + excluded.messages, check_ins = group_day.check_ins + excluded.check_ins,
-                            red_packets = group_day.red_packets + excluded.red_packets, attendances = group_day.attendances + excluded.attendances""")
-                .executeUpdate();
+                            red_packets = group_day.red_packets + excluded.red_packets, attendances = group_day.attendances + excluded.attendances""",
+                dayRows);
         if (!activeSpan.isEmpty()) {
             List<Object[]> spans = new ArrayList<>();
             activeSpan.forEach((key, span) -> spans.add(new Object[] {key.get(0), key.get(1), span[0], span[1]}));
-            ValuesList.query(entityManager, "insert into group_membership (group_id, member_id, first_active_day, last_active_day) values ", spans, """
-                             on conflict (group_id, member_id) do update set
+            BulkSql.update(entityManager, """
+                            insert into group_membership (group_id, member_id, first_active_day, last_active_day)
+                            select * from unnest(?::uuid[], ?::uuid[], ?::date[], ?::date[])
+                            on conflict (group_id, member_id) do update set
                                 first_active_day = least(group_membership.first_active_day, excluded.first_active_day),
-                                last_active_day = greatest(group_membership.last_active_day, excluded.last_active_day)""")
-                    .executeUpdate();
+                                last_active_day = greatest(group_membership.last_active_day, excluded.last_active_day)""", spans);
         }
         attribution.touchedAll(batch.stream().map(a -> new Attribution.Touch(a.member(), a.group(), a.at())).toList());
         // Health once per group and day, in the order their first events came, at those events' times:

@@ -1,7 +1,7 @@
 package io.shequn.analytics.kols;
 
 import io.shequn.contracts.events.MessagePosted;
-import io.shequn.platform.sql.ValuesList;
+import io.shequn.platform.sql.BulkSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,12 +53,14 @@ public class InfluenceRollup {
     public List<Posted> messages(List<Posted> batch) {
         Map<UUID, Posted> byId = new LinkedHashMap<>();
         batch.forEach(posted -> byId.putIfAbsent(posted.message().messageId(), posted));
-        Set<UUID> inserted = new HashSet<>(ValuesList.query(entityManager,
-                        "insert into message_author (message_id, group_id, member_id, reply_to, day) values ",
-                        byId.values().stream().map(p -> new Object[] {p.message().messageId(), p.message().groupId(),
-                                p.message().memberId(), p.message().replyTo(), p.day()}).toList(),
-                        " on conflict (message_id) do nothing returning message_id")
-                .getResultList());
+        Set<Object> inserted = new HashSet<>();
+        BulkSql.query(entityManager, """
+                        insert into message_author (message_id, group_id, member_id, reply_to, day)
+                        select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::date[])
+                        on conflict (message_id) do nothing returning message_id""",
+                byId.values().stream().map(p -> new Object[] {p.message().messageId(), p.message().groupId(),
+                        p.message().memberId(), p.message().replyTo(), p.day()}).toList())
+                .forEach(row -> inserted.add(row[0]));
         List<Posted> fresh = byId.values().stream().filter(p -> inserted.contains(p.message().messageId())).toList();
         if (fresh.isEmpty()) {
             return fresh;
@@ -71,9 +73,9 @@ public class InfluenceRollup {
         List<UUID> answered = fresh.stream().map(p -> p.message().replyTo()).filter(Objects::nonNull).distinct().toList();
         Map<UUID, Object[]> authors = new HashMap<>();
         if (!answered.isEmpty()) {
-            for (Object[] row : (List<Object[]>) entityManager.createNativeQuery(
-                            "select message_id, group_id, member_id from message_author where message_id in (:ids)")
-                    .setParameter("ids", answered).getResultList()) {
+            for (Object[] row : BulkSql.query(entityManager,
+                    "select message_id, group_id, member_id from message_author where message_id = any(?::uuid[])",
+                    answered.stream().map(id -> new Object[] {id}).toList())) {
                 authors.put((UUID) row[0], row);
             }
         }
@@ -85,10 +87,10 @@ public class InfluenceRollup {
         }
         // Replies stored before this batch, waiting for a message that arrives now.
         List<UUID> ids = fresh.stream().map(p -> p.message().messageId()).toList();
-        for (Object[] waiting : (List<Object[]>) entityManager.createNativeQuery("""
+        for (Object[] waiting : BulkSql.query(entityManager, """
                         select reply_to, group_id, member_id, day from message_author
-                        where reply_to in (:ids) and message_id not in (:ids)""")
-                .setParameter("ids", ids).getResultList()) {
+                        where reply_to = any(?::uuid[]) and message_id <> all(?::uuid[])""",
+                ids.stream().map(id -> new Object[] {id, id}).toList())) {
             Posted original = byId.get((UUID) waiting[0]);
             if (original != null && original.message().groupId().equals(waiting[1])) {
                 credit(counts, pairs, original.message().groupId(), original.message().memberId(), (UUID) waiting[2],
@@ -97,13 +99,15 @@ public class InfluenceRollup {
         }
         List<Object[]> rows = new ArrayList<>();
         counts.forEach((key, c) -> rows.add(new Object[] {key.get(0), key.get(1), key.get(2), c[0], c[1]}));
-        ValuesList.query(entityManager, "insert into member_influence_day (group_id, member_id, day, messages, replies_received) values ", rows, """
-                         on conflict (group_id, day, member_id) do update set messages = member_influence_day.messages + excluded.messages,
-                            replies_received = member_influence_day.replies_received + excluded.replies_received""")
-                .executeUpdate();
+        BulkSql.update(entityManager, """
+                        insert into member_influence_day (group_id, member_id, day, messages, replies_received)
+                        select * from unnest(?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::int[])
+                        on conflict (group_id, day, member_id) do update set messages = member_influence_day.messages + excluded.messages,
+                            replies_received = member_influence_day.replies_received + excluded.replies_received""", rows);
         if (!pairs.isEmpty()) {
-            ValuesList.query(entityManager, "insert into reply_pair_day (group_id, member_id, replier_id, day) values ",
-                    pairs.stream().map(List::toArray).toList(), " on conflict do nothing").executeUpdate();
+            BulkSql.update(entityManager, """
+                    insert into reply_pair_day (group_id, member_id, replier_id, day) select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::date[])
+                    on conflict do nothing""", pairs.stream().map(List::toArray).toList());
         }
         return fresh;
     }

@@ -1,6 +1,6 @@
 package io.shequn.platform.inbox;
 
-import io.shequn.platform.sql.ValuesList;
+import io.shequn.platform.sql.BulkSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,16 +24,16 @@ public class Inbox {
      * @return the indexes (into {@code events}) of those never applied before, each (source, id) once
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public Set<Integer> firstDeliveries(List<ReceivedEvent> events) {
         if (events.isEmpty()) {
             return Set.of();
         }
-        var query = ValuesList.query(entityManager, "insert into inbox_event (source, event_id, topic) values ",
-                events.stream().map(e -> new Object[] {e.source(), e.id(), e.topic()}).toList(),
-                " on conflict do nothing returning source, event_id");
+        List<Object[]> returned = BulkSql.query(entityManager, """
+                        insert into inbox_event (source, event_id, topic) select * from unnest(?::text[], ?::text[], ?::text[])
+                        on conflict do nothing returning source, event_id""",
+                events.stream().map(e -> new Object[] {e.source(), e.id(), e.topic()}).toList());
         Set<List<String>> inserted = new HashSet<>();
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
+        for (Object[] row : returned) {
             inserted.add(List.of((String) row[0], (String) row[1]));
         }
         Set<Integer> first = new LinkedHashSet<>();
