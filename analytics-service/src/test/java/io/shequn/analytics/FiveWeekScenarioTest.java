@@ -184,6 +184,13 @@ class FiveWeekScenarioTest {
         given().auth().oauth2(Scenario.operator()).queryParam("currency", "yuan")
                 .when().get("/api/v1/analytics/groups").then().statusCode(400);
         given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/members/" + UUID.randomUUID()).then().statusCode(404);
+        // Values that do not convert are bad input, not missing resources.
+        given().auth().oauth2(Scenario.operator()).queryParam("sort", "LOUDEST")
+                .when().get("/api/v1/analytics/groups").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("sort: 'LOUDEST' is not a valid value"));
+        given().auth().oauth2(Scenario.operator()).queryParam("metric", "DAU").queryParam("from", "yesterday").queryParam("to", history.day(1))
+                .when().get(GROUP + "/timeseries").then().statusCode(400).body("detail", org.hamcrest.Matchers.equalTo("from: 'yesterday' is not a valid value"));
+        given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/members/not-a-member-id").then().statusCode(404);
     }
 
     private static List<Integer> series(String metric, int from, int to) {

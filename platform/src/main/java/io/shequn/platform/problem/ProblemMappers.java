@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -81,6 +82,27 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
                 "Your role does not allow this", path(uri), null));
+    }
+
+    /**
+     * JAX-RS answers a query parameter that does not convert (an unknown enum constant, a malformed
+     * date) with 404, as if the resource did not exist; it is bad input, so 400 naming the
+     * parameter. A path segment that does not convert still names no resource: 404.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if ((cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException) && cause.getMessage() != null) {
+            for (var parameter : uri.getQueryParameters().entrySet()) {
+                for (String value : parameter.getValue()) {
+                    if (!value.isEmpty() && cause.getMessage().contains(value)) {
+                        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
+                                parameter.getKey() + ": '" + value + "' is not a valid value", path(uri), null));
+                    }
+                }
+            }
+        }
+        return web(e, uri);
     }
 
     @ServerExceptionMapper
