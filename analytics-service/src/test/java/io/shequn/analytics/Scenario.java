@@ -28,6 +28,11 @@ public final class Scenario implements AutoCloseable {
         this.start = start;
     }
 
+    /** For tests that give every event its own instant. */
+    public Scenario() {
+        this(LocalDate.EPOCH);
+    }
+
     public LocalDate day(int offset) {
         return start.plusDays(offset);
     }

@@ -1,12 +1,9 @@
 package io.shequn.analytics.groups;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.shequn.localstack.KafkaTestClient;
+import io.shequn.analytics.Scenario;
 import io.shequn.localstack.LocalStack;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,17 +23,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class GroupActivityScenarioTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+    private static final Scenario events = new Scenario();
 
     @Test
     void dailyFiguresFollowTheGroupsTimeZoneAndIgnoreDuplicates() {
@@ -96,11 +83,11 @@ class GroupActivityScenarioTest {
         given().auth().oauth2(LocalStack.shared().tokens().member(UUID.randomUUID()))
                 .when().get("/api/v1/analytics/groups/" + group + "/summary").then().statusCode(403);
         given().when().get("/api/v1/analytics/groups/" + group + "/summary").then().statusCode(401);
-        given().auth().oauth2(operator()).queryParam("metric", "DAU").queryParam("from", "2026-03-09").queryParam("to", "2026-03-01")
+        given().auth().oauth2(Scenario.operator()).queryParam("metric", "DAU").queryParam("from", "2026-03-09").queryParam("to", "2026-03-01")
                 .when().get("/api/v1/analytics/groups/" + group + "/timeseries").then().statusCode(400);
-        given().auth().oauth2(operator()).queryParam("metric", "DAU").queryParam("from", "2025-01-01").queryParam("to", "2026-03-01")
+        given().auth().oauth2(Scenario.operator()).queryParam("metric", "DAU").queryParam("from", "2025-01-01").queryParam("to", "2026-03-01")
                 .when().get("/api/v1/analytics/groups/" + group + "/timeseries").then().statusCode(400);
-        given().auth().oauth2(operator()).queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
+        given().auth().oauth2(Scenario.operator()).queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
                 .when().get("/api/v1/analytics/groups/" + group + "/timeseries").then().statusCode(400);
     }
 
@@ -126,22 +113,19 @@ class GroupActivityScenarioTest {
     }
 
     private static void publishWithId(String id, String topic, UUID group, String at, String data) {
-        kafka.send(binary(topic, group.toString(), id, "/tests/scenario", "shequn." + topic + ".v1", Instant.parse(at), data));
+        events.kafka().send(binary(topic, group.toString(), id, "/tests/scenario", "shequn." + topic + ".v1", Instant.parse(at), data));
     }
 
     private static JsonPath summary(UUID group, String day) {
-        return given().auth().oauth2(operator()).queryParam("day", day)
+        return given().auth().oauth2(Scenario.operator()).queryParam("day", day)
                 .when().get("/api/v1/analytics/groups/" + group + "/summary")
                 .then().statusCode(200).extract().jsonPath();
     }
 
     private static List<Integer> series(UUID group, String metric, String from, String to) {
-        return given().auth().oauth2(operator()).queryParam("metric", metric).queryParam("from", from).queryParam("to", to)
+        return given().auth().oauth2(Scenario.operator()).queryParam("metric", metric).queryParam("from", from).queryParam("to", to)
                 .when().get("/api/v1/analytics/groups/" + group + "/timeseries")
                 .then().statusCode(200).extract().jsonPath().getList("value", Integer.class);
     }
 
-    private static String operator() {
-        return LocalStack.shared().tokens().operator(UUID.randomUUID());
-    }
 }

@@ -2,14 +2,11 @@ package io.shequn.analytics.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shequn.analytics.Scenario;
 import io.shequn.contracts.EventJson;
 import io.shequn.contracts.EventSchemas;
 import io.shequn.contracts.Events;
-import io.shequn.localstack.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,17 +22,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class GroupHealthChangedTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+    private static final Scenario events = new Scenario();
 
     @Test
     void aGroupFallingThroughTheStagesPublishesEachChange() throws Exception {
@@ -49,7 +36,7 @@ class GroupHealthChangedTest {
         }
         // Topics are not ordered with each other: let the group and its members arrive before the messages.
         await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.given()
-                .auth().oauth2(io.shequn.localstack.LocalStack.shared().tokens().operator(UUID.randomUUID()))
+                .auth().oauth2(Scenario.operator())
                 .queryParam("day", "2026-05-02").when().get("/api/v1/analytics/groups/" + group + "/summary")
                 .then().extract().jsonPath().getInt("members") == 4);
         message(group, members.get(0), "2026-05-10T02:00:00Z");
@@ -76,7 +63,7 @@ class GroupHealthChangedTest {
     }
 
     private static List<JsonNode> changes(UUID group) {
-        return kafka.readAll("group-health-changed", r -> group.toString().equals(r.key()), Duration.ofSeconds(2)).stream()
+        return events.kafka().readAll("group-health-changed", r -> group.toString().equals(r.key()), Duration.ofSeconds(2)).stream()
                 .map(GroupHealthChangedTest::json).toList();
     }
 
@@ -100,7 +87,7 @@ class GroupHealthChangedTest {
     }
 
     private static void send(String topic, UUID group, String at, String data) {
-        kafka.send(binary(topic, group.toString(), UUID.randomUUID().toString(), "/tests/health", "shequn." + topic + ".v1",
+        events.kafka().send(binary(topic, group.toString(), UUID.randomUUID().toString(), "/tests/health", "shequn." + topic + ".v1",
                 Instant.parse(at), data));
     }
 }

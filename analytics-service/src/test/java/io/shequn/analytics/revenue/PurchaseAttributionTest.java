@@ -1,11 +1,7 @@
 package io.shequn.analytics.revenue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.shequn.localstack.KafkaTestClient;
-import io.shequn.localstack.LocalStack;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.shequn.analytics.Scenario;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,17 +22,7 @@ class PurchaseAttributionTest {
     /** ISO 4217 reserves XTS for testing, so the suite-wide totals below are this test's alone. */
     private static final String CURRENCY = "XTS";
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+    private static final Scenario events = new Scenario();
 
     @Test
     void purchasesAreCreditedToTheNamedGroupThenTheLastTouchThenNobody() {
@@ -75,28 +61,25 @@ class PurchaseAttributionTest {
     }
 
     private static void send(String topic, String key, String at, String data) {
-        kafka.send(binary(topic, key, UUID.randomUUID().toString(), "/shop/orders", "shequn." + topic + ".v1", Instant.parse(at), data));
+        events.kafka().send(binary(topic, key, UUID.randomUUID().toString(), "/shop/orders", "shequn." + topic + ".v1", Instant.parse(at), data));
     }
 
     private static void awaitDau(UUID group, String day, int dau) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(operator()).queryParam("day", day)
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Scenario.operator()).queryParam("day", day)
                 .when().get("/api/v1/analytics/groups/" + group + "/summary").then().statusCode(200)
                 .extract().jsonPath().getInt("dau") == dau);
     }
 
     private static List<Map<String, Object>> gmv() {
-        List<Map<String, Object>> all = given().auth().oauth2(operator()).when().get("/api/v1/analytics/overview")
+        List<Map<String, Object>> all = given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/overview")
                 .then().statusCode(200).extract().jsonPath().getList("gmv");
         return all.stream().filter(r -> CURRENCY.equals(r.get("currency"))).toList();
     }
 
     private static List<Map<String, Object>> groupRevenue(UUID group, String day) {
-        return given().auth().oauth2(operator()).queryParam("day", day)
+        return given().auth().oauth2(Scenario.operator()).queryParam("day", day)
                 .when().get("/api/v1/analytics/groups/" + group + "/summary").then().statusCode(200)
                 .extract().jsonPath().getList("revenue30Days");
     }
 
-    private static String operator() {
-        return LocalStack.shared().tokens().operator(UUID.randomUUID());
-    }
 }
