@@ -224,7 +224,7 @@ public class InboxConsumer {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
                         prepare.run();
-                        apply(decoded, false);
+                        applyAll(List.of(decoded), false);
                     });
                     applied++;
                 } catch (RuntimeException e) {
@@ -365,33 +365,11 @@ public class InboxConsumer {
         }
     }
 
-    private <T extends EventData> void apply(Decoded<T> decoded, boolean live) {
-        Span span = tracer.spanBuilder(decoded.received().topic() + " process")
-                .setParent(io.shequn.platform.tracing.TraceContext.fromTraceparent(decoded.traceparent()))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", decoded.received().topic())
-                .setAttribute("messaging.message.id", decoded.received().id())
-                .startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            if (inbox.firstDelivery(decoded.received())) {
-                decoded.listener().on(decoded.data(), decoded.received());
-                if (live) {
-                    metrics.counter("shequn.events.applied", "topic", decoded.received().topic()).increment();
-                }
-            } else if (live) {
-                metrics.counter("shequn.events.duplicates", "topic", decoded.received().topic()).increment();
-            }
-        } finally {
-            span.end();
-        }
-    }
-
     private void applyAlone(Decoded<?> decoded) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> apply(decoded, true));
+                QuarkusTransaction.requiringNew().run(() -> applyAll(List.of(decoded), true));
                 return;
             } catch (RuntimeException e) {
                 if (isTransient(e)) {
