@@ -86,7 +86,7 @@ public class KolQueries {
                 having sum(purchases) > 0 order by currency""", group, window)) {
             Tally tally = tallies.computeIfAbsent((UUID) row[0], m -> new Tally());
             tally.referredPurchases += number(row[2]);
-            tally.revenue.add(new Revenue(((String) row[1]).strip(), number(row[2]), number(row[3])));
+            tally.revenue.add(Revenue.fromRow(row, 1));
         }
         return tallies.entrySet().stream()
                 .map(e -> new Kol(e.getKey(), e.getValue().score(), e.getValue().messages, e.getValue().replies, e.getValue().repliers,

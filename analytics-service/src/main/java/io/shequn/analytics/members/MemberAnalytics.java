@@ -70,7 +70,7 @@ public class MemberAnalytics {
         return ((List<Object[]>) entityManager.createNativeQuery("select currency, count(*), sum(amount) from purchase_attribution where "
                         + column + " = :member group by currency order by currency")
                 .setParameter("member", member).getResultList()).stream()
-                .map(r -> new Revenue(((String) r[0]).strip(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+                .map(row -> Revenue.fromRow(row, 0))
                 .toList();
     }
 }

@@ -23,7 +23,7 @@ public class RevenueQueries {
                         select currency, sum(purchases), sum(amount) from group_revenue_day
                         where group_id = :group and day between :from and :to group by currency having sum(purchases) > 0 order by currency""")
                 .setParameter("group", group).setParameter("from", from).setParameter("to", to)
-                .getResultList()).stream().map(RevenueQueries::revenue).toList();
+                .getResultList()).stream().map(row -> Revenue.fromRow(row, 0)).toList();
     }
 
     /** Revenue of a group's purchases whose buyer was invited into it, per currency. */
@@ -34,7 +34,7 @@ public class RevenueQueries {
                         select currency, sum(purchases), sum(amount) from referred_revenue_day
                         where group_id = :group and day between :from and :to group by currency having sum(purchases) > 0 order by currency""")
                 .setParameter("group", group).setParameter("from", from).setParameter("to", to)
-                .getResultList()).stream().map(RevenueQueries::revenue).toList();
+                .getResultList()).stream().map(row -> Revenue.fromRow(row, 0)).toList();
     }
 
     /** Every recorded purchase, attributed or not. */
@@ -43,10 +43,6 @@ public class RevenueQueries {
     public List<Revenue> total() {
         return ((List<Object[]>) entityManager.createNativeQuery(
                         "select currency, count(*), sum(amount) from purchase_attribution group by currency order by currency")
-                .getResultList()).stream().map(RevenueQueries::revenue).toList();
-    }
-
-    static Revenue revenue(Object[] row) {
-        return new Revenue(((String) row[0]).strip(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+                .getResultList()).stream().map(row -> Revenue.fromRow(row, 0)).toList();
     }
 }
