@@ -44,6 +44,9 @@ public class GroupAnalytics {
     @Inject
     RevenueQueries revenue;
 
+    @Inject
+    SilentMembers silentMembers;
+
     /** A metric of {@code group_day} a time series can show. */
     public enum Metric {
         DAU("active_members"), MESSAGES("messages"), CHECK_INS("check_ins"), RED_PACKETS("red_packets"),
@@ -78,13 +81,7 @@ public class GroupAnalytics {
         // Members at the end of the day, in the group's time zone.
         java.time.Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
         long members = membersAt(group, endOfDay);
-        long silent = number(entityManager.createNativeQuery("""
-                        select count(*) from group_membership m where m.group_id = :group and m.joined_at < :end
-                        and (m.left_at is null or m.left_at >= :end)
-                        and not exists (select 1 from member_activity_day a where a.group_id = m.group_id and a.member_id = m.member_id
-                                        and a.day between :from and :to)""")
-                .setParameter("group", group).setParameter("end", endOfDay)
-                .setParameter("from", day.minusDays(SILENT_AFTER - 1)).setParameter("to", day).getSingleResult());
+        long silent = silentMembers.count(group, day);
         Object last = query("select max(day) from group_day where group_id = :group and active_members > 0 and day between :from and :to",
                 group, LocalDate.of(1970, 1, 1), day).getSingleResult();
         return new GroupSummary(group, zone.getId(), day, members, dau, wau, mau, stickiness, silent, SqlValues.localDate(last),
