@@ -455,7 +455,8 @@ final class Checks {
         for (ServiceCode code : services) {
             Manifests.find(objects, "Deployment", code.service()).ifPresent(deployment -> {
                 String image = deployment.path("spec").path("template").path("spec").path("containers").path(0).path("image").asText();
-                if (!image.endsWith("/shequn/" + code.service() + ":" + version)) {
+                String withoutDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+                if (!withoutDigest.endsWith("/shequn/" + code.service() + ":" + version)) {
                     violations.add(code.service() + ": image " + image + " is not the shequn/" + code.service() + ":" + version
                             + " that the build pushes (set it in deploy/base/kustomization.yaml images:)");
                 }
