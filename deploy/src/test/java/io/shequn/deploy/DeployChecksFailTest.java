@@ -174,26 +174,26 @@ class DeployChecksFailTest {
 
     @Test
     void theScanFindsListenersAndPublishesThroughHelpersAndLambdas() throws IOException {
-        ServiceCode code = ServiceCode.scan("fixture-service", List.of(node(JoinedListener.class), node(HelperPublisher.class)));
+        ServiceCode code = ServiceCode.scan("fixture-service", "fixture-service", List.of(node(JoinedListener.class), node(HelperPublisher.class)));
         assertThat(code.consumes()).containsExactly("member-joined");
         assertThat(code.publishes()).containsExactlyInAnyOrder("checked-in", "points-changed");
     }
 
     @Test
     void aContractTheScanCannotTraceFailsTheScan() {
-        assertThatThrownBy(() -> ServiceCode.scan("fixture-service", List.of(node(UntraceablePublisher.class))))
+        assertThatThrownBy(() -> ServiceCode.scan("fixture-service", "fixture-service", List.of(node(UntraceablePublisher.class))))
                 .hasMessageContaining("UntraceablePublisher.publish")
                 .hasMessageContaining("Events constant");
     }
 
     @Test
     void aListenerWithoutItsAclFails() {
-        ServiceCode before = new ServiceCode("group-service", Set.of("group-created"), Set.of("purchase"));
+        ServiceCode before = new ServiceCode("group-service", "group-service", Set.of("group-created"), Set.of("purchase"));
         ObjectNode user = kafkaUser("group-service", KafkaAcl.neededBy(before));
         assertThat(Checks.kafkaUsers(List.of(user, topic("group-created"), topic("purchase"), topic("purchase.dlq")), List.of(before)))
                 .noneMatch(v -> v.contains("group-service"));
 
-        ServiceCode withNewListener = new ServiceCode("group-service", Set.of("group-created"), Set.of("purchase", "member-joined"));
+        ServiceCode withNewListener = new ServiceCode("group-service", "group-service", Set.of("group-created"), Set.of("purchase", "member-joined"));
         assertThat(Checks.kafkaUsers(List.of(user), List.of(withNewListener)))
                 .anyMatch(v -> v.contains("missing: - resource: {type: topic, name: member-joined, patternType: literal} operations: [Read]")
                         && v.contains("missing: - resource: {type: topic, name: member-joined.dlq, patternType: literal} operations: [Write]"));
@@ -201,7 +201,7 @@ class DeployChecksFailTest {
 
     @Test
     void aMissingOrExtraAclFails() {
-        ServiceCode code = new ServiceCode("member-service", Set.of("member-registered", "member-erased"), Set.of());
+        ServiceCode code = new ServiceCode("member-service", "member-service", Set.of("member-registered", "member-erased"), Set.of());
         List<KafkaAcl> granted = new ArrayList<>(KafkaAcl.neededBy(code));
         granted.remove(KafkaAcl.topic("member-erased", "Write"));
         granted.add(KafkaAcl.topic("purchase", "Write"));
@@ -259,6 +259,14 @@ class DeployChecksFailTest {
         ObjectNode policy = Manifests.find(openEgress, "NetworkPolicy", "member-service").orElseThrow();
         ((ArrayNode) policy.at("/spec/egress")).addObject().putArray("to").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
         assertThat(Checks.service(openEgress, member, true)).anyMatch(v -> v.contains("egress to ipBlock 0.0.0.0/0"));
+    }
+
+    @Test
+    void theConsumerGroupIsTheIncomingChannelsGroupOrTheApplicationName() {
+        java.util.Properties channel = new java.util.Properties();
+        channel.setProperty("mp.messaging.incoming.inbox.group.id", "analytics");
+        assertThat(ServiceCode.consumerGroup("analytics-service", channel)).isEqualTo("analytics");
+        assertThat(ServiceCode.consumerGroup("analytics-service", new java.util.Properties())).isEqualTo("analytics-service");
     }
 
     @Test

@@ -13,9 +13,8 @@ record KafkaAcl(String resourceType, String name, String patternType, String ope
 
     /**
      * What a service's code needs and nothing more: write what it publishes; read what it
-     * consumes and write that topic's dead letters; read with its consumer group, whose name
-     * starts with the service name (the inbox's group is the service name; analytics' rebuild
-     * replays as {@code analytics-service-rebuild}).
+     * consumes and write that topic's dead letters; read with its consumer group and the groups
+     * named after it (analytics' rebuild replays as {@code analytics-service-rebuild}).
      */
     static Set<KafkaAcl> neededBy(ServiceCode code) {
         Set<KafkaAcl> acls = new TreeSet<>();
@@ -25,7 +24,7 @@ record KafkaAcl(String resourceType, String name, String patternType, String ope
             acls.add(topic(topic + ".dlq", "Write"));
         }
         if (!code.consumes().isEmpty()) {
-            acls.add(new KafkaAcl("group", code.service(), "prefix", "Read"));
+            acls.add(new KafkaAcl("group", code.consumerGroup(), "prefix", "Read"));
         }
         return acls;
     }

@@ -47,11 +47,13 @@ import java.util.stream.Stream;
  * {@code quarkus.application.name} (platform's KafkaSettings). A contract the scan cannot trace
  * to an {@code Events} constant fails the scan, so nothing escapes it silently.
  *
- * @param service   quarkus.application.name
- * @param publishes topics written through the outbox
- * @param consumes  topics of the inbox listeners
+ * @param service       quarkus.application.name
+ * @param consumerGroup the group its consumer joins: an incoming channel's {@code group.id},
+ *                      else {@code kafka.group.id}, else the application name (Quarkus' default)
+ * @param publishes     topics written through the outbox
+ * @param consumes      topics of the inbox listeners
  */
-record ServiceCode(String service, Set<String> publishes, Set<String> consumes) {
+record ServiceCode(String service, String consumerGroup, Set<String> publishes, Set<String> consumes) {
 
     static final String OUTBOX = "io/shequn/platform/outbox/Outbox";
     static final String LISTENER = "io/shequn/platform/inbox/InboxListener";
@@ -68,7 +70,7 @@ record ServiceCode(String service, Set<String> publishes, Set<String> consumes) 
                     properties.load(in);
                 }
                 if (service.equals(properties.getProperty("quarkus.application.name"))) {
-                    return scan(service, url);
+                    return scan(service, consumerGroup(service, properties), url);
                 }
             }
         } catch (IOException e) {
@@ -77,15 +79,24 @@ record ServiceCode(String service, Set<String> publishes, Set<String> consumes) 
         throw new IllegalStateException("No classes of " + service + " on the test classpath: add it as a dependency of deploy/pom.xml");
     }
 
-    private static ServiceCode scan(String service, URL applicationProperties) throws IOException {
+    static String consumerGroup(String service, Properties properties) {
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id")) {
+                return properties.getProperty(key).trim();
+            }
+        }
+        return properties.getProperty("kafka.group.id", service).trim();
+    }
+
+    private static ServiceCode scan(String service, String group, URL applicationProperties) throws IOException {
         String url = applicationProperties.toString();
         if (url.startsWith("jar:")) {
             Path jar = Path.of(toUri(url.substring(4, url.indexOf("!/"))));
             try (FileSystem zip = FileSystems.newFileSystem(jar)) {
-                return scan(service, zip.getPath("/"));
+                return scan(service, group, zip.getPath("/"));
             }
         }
-        return scan(service, Path.of(toUri(url)).getParent());
+        return scan(service, group, Path.of(toUri(url)).getParent());
     }
 
     private static java.net.URI toUri(String url) {
@@ -97,7 +108,7 @@ record ServiceCode(String service, Set<String> publishes, Set<String> consumes) 
     }
 
     /** Scans every class under {@code root} (a classes folder or a jar's root). */
-    static ServiceCode scan(String service, Path root) throws IOException {
+    static ServiceCode scan(String service, String group, Path root) throws IOException {
         List<ClassNode> classes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -106,10 +117,10 @@ record ServiceCode(String service, Set<String> publishes, Set<String> consumes) 
                 classes.add(node);
             }
         }
-        return scan(service, classes);
+        return scan(service, group, classes);
     }
 
-    static ServiceCode scan(String service, List<ClassNode> classes) {
+    static ServiceCode scan(String service, String group, List<ClassNode> classes) {
         Scan scan = new Scan(classes);
         Set<String> consumes = new TreeSet<>();
         for (ClassNode type : classes) {
@@ -128,7 +139,7 @@ record ServiceCode(String service, Set<String> publishes, Set<String> consumes) 
                 }
             }
         }
-        return new ServiceCode(service, Set.copyOf(publishes), Set.copyOf(consumes));
+        return new ServiceCode(service, group, Set.copyOf(publishes), Set.copyOf(consumes));
     }
 
     /** Events' constants by field name, e.g. MEMBER_JOINED → member-joined. */
