@@ -330,6 +330,12 @@ final class Checks {
         if (database.isEmpty()) {
             return List.of(service + ": no Database " + databaseName + " in Cluster " + clusterName);
         }
+        String postgresImage = cluster.get().path("spec").path("imageName").asText();
+        if (postgresImage.isEmpty()) {
+            violations.add(service + ": Cluster " + clusterName + " takes the operator's default PostgreSQL image: pin imageName");
+        } else {
+            violations.addAll(image(service + ": Cluster " + clusterName, postgresImage));
+        }
         String owner = database.get().path("spec").path("owner").asText();
         Optional<ObjectNode> role = Manifests.ofKind(objects, "DatabaseRole").stream()
                 .filter(r -> r.path("spec").path("cluster").path("name").asText().equals(clusterName)
