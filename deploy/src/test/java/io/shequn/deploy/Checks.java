@@ -471,6 +471,39 @@ final class Checks {
         return violations;
     }
 
+    /** Every service is reachable through an Ingress host that has TLS, and only on its API and OpenAPI paths. */
+    static List<String> ingress(List<ObjectNode> objects, Collection<ServiceCode> services) {
+        List<String> violations = new ArrayList<>();
+        Set<String> routed = new TreeSet<>();
+        for (ObjectNode ingress : Manifests.ofKind(objects, "Ingress")) {
+            Set<String> tlsHosts = new TreeSet<>();
+            ingress.path("spec").path("tls").forEach(tls -> {
+                if (tls.path("secretName").asText().isEmpty()) {
+                    violations.add(Manifests.id(ingress) + ": a tls entry without secretName");
+                }
+                tls.path("hosts").forEach(host -> tlsHosts.add(host.asText()));
+            });
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                if (!tlsHosts.contains(rule.path("host").asText())) {
+                    violations.add(Manifests.id(ingress) + ": host " + rule.path("host").asText() + " has no TLS");
+                }
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    String route = path.path("path").asText();
+                    if (!route.equals("/api") && !route.equals("/q/openapi")) {
+                        violations.add(Manifests.id(ingress) + ": publishes " + route + " (only /api and /q/openapi; health and metrics stay inside)");
+                    }
+                    routed.add(path.path("backend").path("service").path("name").asText());
+                }
+            }
+        }
+        for (ServiceCode code : services) {
+            if (!routed.contains(code.service())) {
+                violations.add(code.service() + ": no Ingress routes to it");
+            }
+        }
+        return violations;
+    }
+
     /** KRaft: the node pools' roles and sizes. */
     static List<String> kafkaNodes(List<ObjectNode> objects, int controllers, int brokers) {
         int controllerNodes = 0;

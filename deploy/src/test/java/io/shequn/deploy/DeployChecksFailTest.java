@@ -270,6 +270,27 @@ class DeployChecksFailTest {
     }
 
     @Test
+    void anIngressWithoutTlsOrPublishingMetricsFails() {
+        ObjectNode ingress = one("""
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: shequn}
+                spec:
+                  rules:
+                    - host: member.shequn.example.com
+                      http:
+                        paths:
+                          - {path: /q/metrics, pathType: Prefix, backend: {service: {name: member-service, port: {name: http}}}}
+                """);
+        ServiceCode member = new ServiceCode("member-service", "member-service", Set.of(), Set.of());
+        ServiceCode group = new ServiceCode("group-service", "group-service", Set.of(), Set.of());
+        assertThat(Checks.ingress(List.of(ingress), List.of(member, group)))
+                .anyMatch(v -> v.contains("has no TLS"))
+                .anyMatch(v -> v.contains("publishes /q/metrics"))
+                .contains("group-service: no Ingress routes to it");
+    }
+
+    @Test
     void aCommittedSecretFails() {
         assertThat(Checks.noSecrets(List.of(one("apiVersion: v1\nkind: Secret\nmetadata: {name: member-db-owner}\nstringData: {password: x}\n"))))
                 .isNotEmpty();

@@ -140,6 +140,11 @@ class DeployManifestsTest {
         assertThat(Checks.noSecrets(objects)).isEmpty();
     }
 
+    @Test
+    void productionPublishesEveryServiceOverTls() {
+        assertThat(Checks.ingress(Manifests.render("deploy/overlays/production"), services())).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void alertsAndDashboardShip(String overlay) throws IOException {
