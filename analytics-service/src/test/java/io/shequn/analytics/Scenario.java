@@ -42,9 +42,13 @@ public final class Scenario implements AutoCloseable {
     }
 
     public void groupCreated(UUID group, UUID owner) {
+        groupCreated(group, owner, "Scenario");
+    }
+
+    public void groupCreated(UUID group, UUID owner, String name) {
         send("group-created", group, at(0).minusSeconds(7200), """
-                {"groupId":"%s","name":"Scenario","type":"INTEREST","ownerId":"%s","timeZone":"Asia/Shanghai","createdAt":"%s"}"""
-                .formatted(group, owner, at(0).minusSeconds(7200)));
+                {"groupId":"%s","name":"%s","type":"INTEREST","ownerId":"%s","timeZone":"Asia/Shanghai","createdAt":"%s"}"""
+                .formatted(group, name, owner, at(0).minusSeconds(7200)));
     }
 
     public void joined(UUID group, UUID member, int day, String role, UUID inviter) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -45,6 +46,20 @@ public final class KafkaTestClient implements AutoCloseable {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + record.topic(), e);
+        }
+    }
+
+    /** Sends all records without waiting for each, then waits until the broker has acknowledged every one. */
+    public void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        List<Future<?>> sent = new ArrayList<>(records.size());
+        records.forEach(record -> sent.add(producer.send(record)));
+        producer.flush();
+        for (Future<?> future : sent) {
+            try {
+                future.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not send " + records.size() + " records", e);
+            }
         }
     }
 

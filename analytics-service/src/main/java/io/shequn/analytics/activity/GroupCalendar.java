@@ -49,6 +49,14 @@ public class GroupCalendar {
         return zone;
     }
 
+    /** The name from group-created, or null before it has been seen. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String nameOf(UUID group) {
+        List<?> names = entityManager.createNativeQuery("select name from analytics_group where group_id = :group")
+                .setParameter("group", group).getResultList();
+        return names.isEmpty() ? null : (String) names.get(0);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public LocalDate dayOf(UUID group, Instant time) {
         return time.atZone(zoneOf(group)).toLocalDate();

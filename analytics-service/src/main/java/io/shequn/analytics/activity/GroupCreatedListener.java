@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-/** Remembers each group's time zone: it decides which day an event belongs to. */
+/** Remembers each group's time zone, which decides the day an event belongs to, and its name for the dashboard. */
 @ApplicationScoped
 public class GroupCreatedListener implements InboxListener<GroupCreated> {
 
@@ -25,9 +25,10 @@ public class GroupCreatedListener implements InboxListener<GroupCreated> {
     public void on(GroupCreated data, ReceivedEvent event) {
         String zone = data.timeZone() == null ? GroupCalendar.DEFAULT_ZONE.getId() : data.timeZone().getId();
         entityManager.createNativeQuery("""
-                        insert into analytics_group (group_id, time_zone, created_at) values (:group, :zone, :created)
-                        on conflict (group_id) do update set time_zone = excluded.time_zone""")
+                        insert into analytics_group (group_id, time_zone, created_at, name) values (:group, :zone, :created, :name)
+                        on conflict (group_id) do update set time_zone = excluded.time_zone, name = excluded.name""")
                 .setParameter("group", data.groupId()).setParameter("zone", zone).setParameter("created", data.createdAt())
+                .setParameter("name", data.name())
                 .executeUpdate();
     }
 }

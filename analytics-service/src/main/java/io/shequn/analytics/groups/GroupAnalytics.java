@@ -84,7 +84,7 @@ public class GroupAnalytics {
         long silent = silentMembers.count(group, day);
         Object last = query("select max(day) from group_day where group_id = :group and active_members > 0 and day between :from and :to",
                 group, LocalDate.of(1970, 1, 1), day).getSingleResult();
-        return new GroupSummary(group, zone.getId(), day, members, dau, wau, mau, stickiness, silent, SqlValues.localDate(last),
+        return new GroupSummary(group, calendar.nameOf(group), zone.getId(), day, members, dau, wau, mau, stickiness, silent, SqlValues.localDate(last),
                 revenue.ofGroup(group, day.minusDays(MONTH - 1), day), health(group));
     }
 

@@ -33,7 +33,7 @@ public class GroupRanking {
     }
 
     @Schema(name = "RankedGroup")
-    public record Ranked(UUID groupId, Integer score, LifecycleStage stage, LocalDate assessedDay, long wau,
+    public record Ranked(UUID groupId, @Schema(description = "Absent until group-created has been seen") String name, Integer score, LifecycleStage stage, LocalDate assessedDay, long wau,
                          @Schema(description = "GMV of the 30 days ending on the day, in minor units of the requested currency") long gmv30Days) {
     }
 
@@ -55,8 +55,9 @@ public class GroupRanking {
                                           where day between :weekStart and :day group by group_id),
                              revenue as (select group_id, sum(amount) as gmv from group_revenue_day
                                          where currency = :currency and day between :monthStart and :day group by group_id)
-                        select g.group_id, h.score, h.stage, h.assessed_day, coalesce(a.wau, 0) as wau, coalesce(r.gmv, 0) as gmv
+                        select g.group_id, n.name, h.score, h.stage, h.assessed_day, coalesce(a.wau, 0) as wau, coalesce(r.gmv, 0) as gmv
                         from %s
+                        left join analytics_group n on n.group_id = g.group_id
                         left join group_health h on h.group_id = g.group_id
                         left join activity a on a.group_id = g.group_id
                         left join revenue r on r.group_id = g.group_id
@@ -70,9 +71,9 @@ public class GroupRanking {
             query.setParameter("only", only);
         }
         List<Ranked> items = ((List<Object[]>) query.getResultList()).stream()
-                .map(row -> new Ranked((UUID) row[0], row[1] == null ? null : ((Number) row[1]).intValue(),
-                        row[2] == null ? null : LifecycleStage.valueOf((String) row[2]), SqlValues.localDate(row[3]),
-                        ((Number) row[4]).longValue(), ((Number) row[5]).longValue()))
+                .map(row -> new Ranked((UUID) row[0], (String) row[1], row[2] == null ? null : ((Number) row[2]).intValue(),
+                        row[3] == null ? null : LifecycleStage.valueOf((String) row[3]), SqlValues.localDate(row[4]),
+                        ((Number) row[5]).longValue(), ((Number) row[6]).longValue()))
                 .toList();
         return Page.of(items, page, ((Number) count.getSingleResult()).longValue());
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 @Schema(name = "GroupSummary")
 public record GroupSummary(
         UUID groupId,
+        @Schema(description = "From group-created; absent until it has been seen") String name,
         @Schema(example = "Asia/Shanghai") String timeZone,
         @Schema(description = "The day the figures are for, in the group's time zone") LocalDate day,
         @Schema(description = "Current members at the end of the day", example = "120") long members,

@@ -23,7 +23,8 @@ import java.util.UUID;
  * Assesses a group as of the last complete day before each event that concerns it (a day in
  * progress would make the stage flap with every message), once per day, and publishes
  * group-health-changed when the stage moves. Events for days already assessed (late ones) update
- * the figures but not the stage: the stage follows the group forward in time. The daily
+ * the figures but not the stage: the stage follows the group forward in time. Each change is
+ * also kept in group_stage_change, the history {@link StageChanges} lists. The daily
  * {@link HealthSweep} re-assesses every group as of yesterday, so a group that falls silent
  * becomes DORMANT without waiting for an event, and late figures reach the score.
  */
@@ -83,6 +84,15 @@ public class GroupHealthService {
         if (previous != assessment.stage()) {
             outbox.publish(Events.GROUP_HEALTH_CHANGED,
                     new GroupHealthChanged(group, assessment.score(), assessment.stage(), previous, at), at);
+            entityManager.createNativeQuery("""
+                            insert into group_stage_change (group_id, changed_at, assessed_day, stage, previous_stage, score)
+                            values (:group, :at, :day, :stage, :previous, :score)
+                            on conflict (group_id, changed_at) do update
+                            set assessed_day = excluded.assessed_day, stage = excluded.stage, score = excluded.score""")
+                    .setParameter("group", group).setParameter("at", at).setParameter("day", day)
+                    .setParameter("stage", assessment.stage().name()).setParameter("previous", previous.name())
+                    .setParameter("score", assessment.score())
+                    .executeUpdate();
         }
     }
 

@@ -1,19 +1,27 @@
 package io.shequn.analytics.members;
 
 import io.shequn.analytics.access.GroupAccess;
+import io.shequn.analytics.groups.DayWindow;
 import io.shequn.platform.auth.Roles;
+import io.shequn.platform.paging.Page;
+import io.shequn.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/analytics/members/{memberId}")
@@ -36,5 +44,29 @@ public class MemberAnalyticsResource {
     public MemberAnalytics.MemberView member(@PathParam("memberId") UUID member) {
         access.requireSelfOrOperator(member);
         return members.member(member);
+    }
+
+    @GET
+    @Path("/activity")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "One member's active groups and messages per day (operator, or the member)", description = "At most 366 days.")
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "403", description = "Another member")
+    public MemberAnalytics.Activity activity(@PathParam("memberId") UUID member,
+                                             @Parameter(example = "2026-09-25") @QueryParam("from") LocalDate from,
+                                             @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
+        access.requireSelfOrOperator(member);
+        return members.activity(member, DayWindow.of(from, to));
+    }
+
+    @GET
+    @Path("/purchases")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Operation(summary = "One member's purchases, newest first, with the group each is credited to (operator, or the member)")
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "403", description = "Another member")
+    public Page<MemberAnalytics.Purchase> purchases(@PathParam("memberId") UUID member, @BeanParam @Valid PageRequest page) {
+        access.requireSelfOrOperator(member);
+        return members.purchases(member, page);
     }
 }
