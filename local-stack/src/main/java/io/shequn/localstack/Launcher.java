@@ -32,9 +32,10 @@ public final class Launcher {
             Usage: ./shequn up [--reset]
                    ./shequn token --member <uuid> [--operator]
 
-              up       starts Kafka, PostgreSQL and the four services, prints their URLs and an
-                       operator token, and stops everything on Ctrl-C. Data is kept in the data
-                       folder between runs; --reset starts empty.
+              up       starts Kafka, PostgreSQL and the four services, prints their URLs, an
+                       operator token and a dashboard link signed in with it, and stops
+                       everything on Ctrl-C. Data is kept in the data folder between runs;
+                       --reset starts empty.
               token    prints a bearer token for the member, signed with the local development key.
 
             Environment (defaults in brackets):
@@ -126,8 +127,14 @@ public final class Launcher {
         out.println("  Kafka bootstrap     localhost:" + settings.kafkaPort() + "   (for outside publishers)");
         out.println("  PostgreSQL          localhost:" + settings.postgresPort() + "   (database and user = service name)");
         out.println();
+        String operatorToken = stack[0].tokens().sign(UUID.randomUUID(), Set.of("member", "operator"), TOKEN_LIFETIME);
         out.println("Operator token (valid " + TOKEN_LIFETIME.toHours() + " h):");
-        out.println(stack[0].tokens().sign(UUID.randomUUID(), Set.of("member", "operator"), TOKEN_LIFETIME));
+        out.println(operatorToken);
+        out.println();
+        // The token rides in the fragment, which the browser never sends to a server; the page moves it to the tab's storage.
+        String analytics = services.get(SERVICES.indexOf("analytics")).baseUrl();
+        out.println("Dashboard, signed in as an operator:");
+        out.println(analytics + "/dashboard/#token=" + operatorToken);
         out.println();
         out.println("Press Ctrl-C to stop.");
         stopped.await();

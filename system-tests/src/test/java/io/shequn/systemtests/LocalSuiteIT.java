@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -101,6 +102,19 @@ class LocalSuiteIT {
 
     @Test
     @Order(3)
+    void theDashboardLinkServesTheDashboardAndCarriesATokenItAccepts() {
+        List<String> lines = printed().lines().toList();
+        String link = lines.get(lines.indexOf("Dashboard, signed in as an operator:") + 1);
+        assertThat(link).startsWith(url("ANALYTICS", "/dashboard/#token="));
+        String token = link.substring(link.indexOf("#token=") + "#token=".length());
+        assertThat(token).isEqualTo(operatorToken);
+        given().when().get(link.substring(0, link.indexOf('#'))).then().statusCode(200)
+                .body(containsString("<script type=\"module\" src=\"js/app.js\">"));
+        given().auth().oauth2(token).when().get(url("ANALYTICS", "/api/v1/analytics/overview")).then().statusCode(200);
+    }
+
+    @Test
+    @Order(4)
     void theTokenCommandMintsMemberTokensTheServicesAccept() throws Exception {
         UUID member = UUID.randomUUID();
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("shequn").toString(), "token", "--member", member.toString())
@@ -119,7 +133,7 @@ class LocalSuiteIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void sigtermStopsEveryProcessItStarted() throws InterruptedException {
         suite.destroy();
         assertThat(suite.waitFor(90, TimeUnit.SECONDS)).as("./shequn up exits after SIGTERM").isTrue();

@@ -1,9 +1,21 @@
-// Apache ECharts, loaded from the org.mvnpm:echarts jar through the import map. Every chart is
-// drawn without animation (what is shown is final at once) and follows its container's size.
+// Apache ECharts (the org.mvnpm:echarts jar, through the import map). Every
+// chart is drawn without animation (what is shown is final at once) and follows its container's size.
 
-import * as echarts from 'echarts/dist/echarts.esm.min.js';
 import { el } from './ui.js';
 import { language, number, percent, shortDay } from './i18n.js';
+
+// Imported as soon as the dashboard starts, in parallel with the page's API calls rather than
+// before them: it is the largest file the page loads.
+let echarts;
+const loaded = import('echarts/dist/echarts.esm.min.js').then(module => {
+  echarts = module;
+  performance.mark('echarts-loaded');
+});
+
+/** The promise's data, once ECharts is loaded too: for sections that draw a chart. */
+export function withCharts(promise) {
+  return Promise.all([promise, loaded]).then(([data]) => data);
+}
 
 /** The charts on the current page by id, so tests can read back what is drawn. */
 export const charts = {};
@@ -23,14 +35,22 @@ export function chart(container, id, option, { tall = false, height } = {}) {
   container.replaceChildren(element);
   charts[id]?.dispose();
   const instance = echarts.init(element, null, { locale: language() === 'zh' ? 'ZH' : 'EN' });
-  instance.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+  instance.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
   charts[id] = instance;
-  const observer = new ResizeObserver(() => instance.resize());
+  let size = `${element.clientWidth}x${element.clientHeight}`;
+  const observer = new ResizeObserver(() => {
+    const now = `${element.clientWidth}x${element.clientHeight}`;
+    if (now !== size) {
+      size = now;
+      instance.resize();
+    }
+  });
   observer.observe(element);
   observers.push(observer);
   return element;
 }
 
+const FONT = 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const GRID = { left: 8, right: 16, top: 40, bottom: 8, containLabel: true };
 
 /** Days on the x axis, one line (or bar) per series: [{name, data, type?, stack?}]. */

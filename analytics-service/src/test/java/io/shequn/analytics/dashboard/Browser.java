@@ -157,6 +157,25 @@ final class Browser {
         return test(testId).getText();
     }
 
+    /**
+     * The rows marked {@code data-test=rowTest}, read in one call: each row's data-* attributes
+     * ({@code data-group-id}, ...), the text of each cell by its {@code data-col}, and the stages of
+     * its badges as {@code stages} (comma-separated).
+     */
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> rows(String rowTest) {
+        return (List<Map<String, String>>) script("""
+                return [...document.querySelectorAll(`[data-test='${arguments[0]}']`)].map(row => {
+                  const read = {};
+                  for (const attribute of row.attributes) {
+                    if (attribute.name.startsWith('data-')) read[attribute.name] = attribute.value;
+                  }
+                  row.querySelectorAll('[data-col]').forEach(cell => { read[cell.dataset.col] = cell.innerText.trim(); });
+                  read.stages = [...row.querySelectorAll('[data-stage]')].map(badge => badge.dataset.stage).join(',');
+                  return read;
+                });""", rowTest);
+    }
+
     /** The data of each series of a chart, as ECharts holds it. */
     @SuppressWarnings("unchecked")
     List<List<Object>> series(String chart) {

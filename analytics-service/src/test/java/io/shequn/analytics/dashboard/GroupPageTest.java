@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.shequn.analytics.dashboard.OverviewPageTest.api;
-import static io.shequn.analytics.dashboard.OverviewPageTest.cell;
 import static io.shequn.analytics.dashboard.OverviewPageTest.longs;
 import static io.shequn.analytics.dashboard.Shown.count;
 import static io.shequn.analytics.dashboard.Shown.digits;
@@ -69,7 +68,7 @@ class GroupPageTest {
     void anOperatorClicksFromTheOverviewToTheLiveliestGroupAndOnToItsTopKol() {
         String token = Scenario.operator();
         browser.signInByLink(token, data.route("/"));
-        JsonPath ranking = api(token, "/api/v1/analytics/groups", Map.of("sort", "ACTIVITY", "day", data.to(), "currency", "CNY", "size", 25));
+        JsonPath ranking = api(token, "/api/v1/analytics/groups", Map.of("sort", "ACTIVITY", "day", data.to(), "currency", "CNY", "size", OverviewPageTest.RANKING_PAGE));
         String liveliest = ranking.getString("items[0].groupId");
         new Select(browser.test("ranking-sort")).selectByValue("ACTIVITY");
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
@@ -181,30 +180,32 @@ class GroupPageTest {
         JsonPath referrals = api(token, base + "/referrals", window);
         assertThat(browser.text("kpi-k-factor")).isEqualTo(decimal(referrals.getDouble("kFactor")));
         assertThat(browser.text("kpi-invited-joins")).isEqualTo(count(referrals.getLong("invitedJoins")));
-        List<WebElement> inviters = browser.all("[data-test='inviter-row']");
-        assertThat(inviters.stream().map(r -> r.getAttribute("data-member-id")).toList()).isEqualTo(referrals.getList("inviters.memberId", String.class));
+        List<Map<String, String>> inviters = browser.rows("inviter-row");
+        assertThat(inviters.stream().map(r -> r.get("data-member-id")).toList()).isEqualTo(referrals.getList("inviters.memberId", String.class));
         for (int i = 0; i < inviters.size(); i++) {
-            assertThat(cell(inviters.get(i), "invited")).isEqualTo(count(referrals.getLong("inviters[" + i + "].invited")));
+            assertThat(inviters.get(i).get("invited")).isEqualTo(count(referrals.getLong("inviters[" + i + "].invited")));
         }
 
         JsonPath kols = api(token, base + "/kols", Map.of("from", data.from(), "to", data.to(), "limit", 20));
-        List<WebElement> kolRows = browser.all("[data-test='kol-row']");
-        assertThat(kolRows.stream().map(r -> r.getAttribute("data-member-id")).toList()).isEqualTo(kols.getList("memberId", String.class)).isNotEmpty();
+        List<Map<String, String>> kolRows = browser.rows("kol-row");
+        assertThat(kolRows.stream().map(r -> r.get("data-member-id")).toList()).isEqualTo(kols.getList("memberId", String.class)).isNotEmpty();
         for (int i = 0; i < kolRows.size(); i++) {
             String item = "[" + i + "].";
-            assertThat(cell(kolRows.get(i), "score")).isEqualTo(count(kols.getLong(item + "score")));
-            assertThat(cell(kolRows.get(i), "messages")).isEqualTo(count(kols.getLong(item + "messages")));
-            assertThat(cell(kolRows.get(i), "replies")).isEqualTo(count(kols.getLong(item + "repliesReceived")));
-            assertThat(cell(kolRows.get(i), "repliers")).isEqualTo(count(kols.getLong(item + "distinctRepliers")));
-            assertThat(cell(kolRows.get(i), "referred-members")).isEqualTo(count(kols.getLong(item + "referredMembers")));
+            Map<String, String> row = kolRows.get(i);
+            assertThat(row.get("score")).isEqualTo(count(kols.getLong(item + "score")));
+            assertThat(row.get("messages")).isEqualTo(count(kols.getLong(item + "messages")));
+            assertThat(row.get("replies")).isEqualTo(count(kols.getLong(item + "repliesReceived")));
+            assertThat(row.get("repliers")).isEqualTo(count(kols.getLong(item + "distinctRepliers")));
+            assertThat(row.get("referred-members")).isEqualTo(count(kols.getLong(item + "referredMembers")));
+            assertThat(row.get("referred-purchases")).isEqualTo(count(kols.getLong(item + "referredPurchases")));
         }
 
         JsonPath silent = api(token, base + "/members/silent", Map.of("day", data.to(), "size", 20));
-        List<WebElement> silentRows = browser.all("[data-test='silent-row']");
-        assertThat(silentRows.stream().map(r -> r.getAttribute("data-member-id")).toList()).isEqualTo(silent.getList("items.memberId", String.class));
+        List<Map<String, String>> silentRows = browser.rows("silent-row");
+        assertThat(silentRows.stream().map(r -> r.get("data-member-id")).toList()).isEqualTo(silent.getList("items.memberId", String.class));
         for (int i = 0; i < silentRows.size(); i++) {
             String last = silent.getString("items[" + i + "].lastActiveDay");
-            assertThat(cell(silentRows.get(i), "last-active")).isEqualTo(last == null ? "Never" : Shown.day(last));
+            assertThat(silentRows.get(i).get("last-active")).isEqualTo(last == null ? "Never" : Shown.day(last));
         }
     }
 
@@ -215,12 +216,13 @@ class GroupPageTest {
         assertThat(browser.text("kpi-groups")).isEqualTo(count(view.getList("groups.current", Boolean.class).stream().filter(b -> b).count()));
         assertThat(digits(browser.text("kpi-purchases"))).isEqualTo(view.getList("purchases").isEmpty() ? -1 : view.getLong("purchases[0].amount"));
         assertThat(browser.text("kpi-invited")).isEqualTo(count(view.getLong("invitedMembers")));
-        List<WebElement> groups = browser.all("[data-test='member-group-row']");
-        assertThat(groups.stream().map(r -> r.getAttribute("data-group-id")).toList()).isEqualTo(view.getList("groups.groupId", String.class));
+        List<Map<String, String>> groups = browser.rows("member-group-row");
+        assertThat(groups.stream().map(r -> r.get("data-group-id")).toList()).isEqualTo(view.getList("groups.groupId", String.class));
         for (int i = 0; i < groups.size(); i++) {
-            assertThat(cell(groups.get(i), "group")).isEqualTo(view.getString("groups[" + i + "].groupName"));
-            assertThat(cell(groups.get(i), "last-active")).isEqualTo(Shown.day(view.getString("groups[" + i + "].lastActiveDay")));
-            assertThat(cell(groups.get(i), "invited")).isEqualTo(count(view.getLong("groups[" + i + "].invitedMembers")));
+            String lastActive = view.getString("groups[" + i + "].lastActiveDay");
+            assertThat(groups.get(i).get("group")).isEqualTo(view.getString("groups[" + i + "].groupName"));
+            assertThat(groups.get(i).get("last-active")).isEqualTo(lastActive == null ? "—" : Shown.day(lastActive));
+            assertThat(groups.get(i).get("invited")).isEqualTo(count(view.getLong("groups[" + i + "].invitedMembers")));
         }
         JsonPath activity = api(token, base + "/activity", data.window());
         if (browser.hasChart("member-messages")) {
@@ -231,12 +233,12 @@ class GroupPageTest {
         long activeDays = activity.getList("days.groups", List.class).stream().mapToLong(List::size).sum();
         assertThat(browser.hasChart("member-activity") ? browser.series("member-activity").get(0).size() : 0L).isEqualTo(activeDays);
         JsonPath purchases = api(token, base + "/purchases", Map.of("size", 20));
-        List<WebElement> rows = browser.all("[data-test='purchase-row']");
-        assertThat(rows.stream().map(r -> r.getAttribute("data-order-id")).toList()).isEqualTo(purchases.getList("items.orderId", String.class));
+        List<Map<String, String>> rows = browser.rows("purchase-row");
+        assertThat(rows.stream().map(r -> r.get("data-order-id")).toList()).isEqualTo(purchases.getList("items.orderId", String.class));
         for (int i = 0; i < rows.size(); i++) {
-            assertThat(digits(cell(rows.get(i), "amount"))).isEqualTo(purchases.getLong("items[" + i + "].amount"));
+            assertThat(digits(rows.get(i).get("amount"))).isEqualTo(purchases.getLong("items[" + i + "].amount"));
             String rule = purchases.getString("items[" + i + "].rule");
-            assertThat(cell(rows.get(i), "rule")).isEqualTo(Map.of("NAMED", "Named by the shop", "LAST_TOUCH", "Last touch (7 days)",
+            assertThat(rows.get(i).get("rule")).isEqualTo(Map.of("NAMED", "Named by the shop", "LAST_TOUCH", "Last touch (7 days)",
                     "UNATTRIBUTED", "Unattributed").get(rule));
         }
     }

@@ -21,6 +21,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 
 /** Signing in by link and by pasting, and every refusal said in words: expired, rejected and malformed tokens, forbidden and unknown pages. */
 @QuarkusTest
@@ -110,10 +112,15 @@ class SignInTest {
 
     @Test
     void theDashboardIsServedAtSlashDashboard() {
-        given().redirects().follow(false).when().get(withoutSlash).then().statusCode(302).header("Location", org.hamcrest.Matchers.endsWith("/dashboard/"));
-        given().when().get(dashboard).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
-        given().when().get("/_importmap/generated_importmap.js").then().statusCode(200);
-        given().when().get("/_static/echarts/dist/echarts.esm.min.js").then().statusCode(200);
+        given().redirects().follow(false).when().get(withoutSlash).then().statusCode(302).header("Location", endsWith("/dashboard/"));
+        given().when().get(dashboard).then().statusCode(200).contentType(containsString("text/html")).header("Cache-Control", "no-cache");
+        given().when().get("/dashboard/js/app.js").then().statusCode(200).contentType(containsString("javascript")).header("Cache-Control", "no-cache");
+        String importMap = given().when().get("/_importmap/generated_importmap.js").then().statusCode(200)
+                .header("Cache-Control", "no-cache").extract().asString();
+        String echarts = importMap.replaceAll("(?s).*\"echarts/dist/\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        assertThat(echarts).matches("/_static/echarts/\\d+\\.\\d+\\.\\d+/dist/");
+        given().when().get(echarts + "echarts.esm.min.js").then().statusCode(200).contentType(containsString("javascript"))
+                .header("Cache-Control", containsString("immutable"));
     }
 
     private static long claimedExpiry(String token) {

@@ -2,7 +2,7 @@
 // AARRR funnel, revenue, referrals and K-factor, KOLs and silent members.
 
 import { get } from '../api.js';
-import { chart, dailyOption, funnelOption, gaugeOption, retentionOption } from '../charts.js';
+import { chart, dailyOption, funnelOption, gaugeOption, retentionOption, withCharts } from '../charts.js';
 import { day, decimal, moneyList, number, percent, shortDay, t, time } from '../i18n.js';
 import { badge, card, el, grid, kpi, pager, settle, table } from '../ui.js';
 
@@ -51,17 +51,17 @@ export function renderGroup(main, context, groupId) {
         kpi(t('kpi.lastActive'), day(s.lastActiveDay), { test: 'kpi-last-active' }),
         kpi(t('kpi.revenue30'), moneyList(s.revenue30Days), { test: 'kpi-revenue30' }));
     }),
-    settle(activity.body, series, (all, body) => all.every(points => points.every(p => p.value === 0)) ? t('empty.activity')
+    settle(activity.body, withCharts(series), (all, body) => all.every(points => points.every(p => p.value === 0)) ? t('empty.activity')
       : chart(body, 'group-activity', dailyOption(all[0].map(p => p.day),
         METRICS.map(([, label], i) => ({ name: t(label), data: all[i].map(p => p.value), type: i === 0 ? 'line' : 'bar' }))))),
-    settle(stickiness.body, summary, (s, body) => (s.mau === 0 ? t('empty.activity')
+    settle(stickiness.body, withCharts(summary), (s, body) => (s.mau === 0 ? t('empty.activity')
       : chart(body, 'group-stickiness', gaugeOption(s.stickiness, `${t('kpi.dau')} ÷ ${t('kpi.mau')}`)))),
-    settle(funnel.body, get(`${base}/funnel`, window), (f, body) => (f.joined === 0 ? t('empty.cohorts')
+    settle(funnel.body, withCharts(get(`${base}/funnel`, window)), (f, body) => (f.joined === 0 ? t('empty.cohorts')
       : chart(body, 'group-funnel', funnelOption(['joined', 'activated', 'retained', 'converted', 'referred']
         .map(step => ({ name: t(`step.${step}`), value: f[step] })))))),
-    settle(retention.body, get(`${base}/retention`, window), (r, body) => (r.cohorts.every(c => c.size === 0) ? t('empty.cohorts')
+    settle(retention.body, withCharts(get(`${base}/retention`, window)), (r, body) => (r.cohorts.every(c => c.size === 0) ? t('empty.cohorts')
       : retentionChart(body, r))),
-    settle(lifecycle.body, get(`${base}/lifecycle`, window), (l, body) => (l.weeks.every(w => w.newMembers + w.returning + w.resurrecting + w.dormant === 0)
+    settle(lifecycle.body, withCharts(get(`${base}/lifecycle`, window)), (l, body) => (l.weeks.every(w => w.newMembers + w.returning + w.resurrecting + w.dormant === 0)
       ? t('empty.lifecycle') : lifecycleChart(body, l))),
     settle(revenue.body, get(`${base}/revenue`, window), r => el('div', { class: 'kpis' },
       kpi(t('kpi.gmv'), moneyList(r.gmv), { test: 'kpi-gmv' }),

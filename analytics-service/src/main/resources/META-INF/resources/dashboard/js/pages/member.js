@@ -1,7 +1,7 @@
 // Member: one member's groups, activity per day and purchases (operators, or the member themselves).
 
 import { get } from '../api.js';
-import { chart, dailyOption, presenceOption } from '../charts.js';
+import { chart, dailyOption, presenceOption, withCharts } from '../charts.js';
 import { day, money, moneyList, number, t, time } from '../i18n.js';
 import { card, el, grid, kpi, pager, settle, table } from '../ui.js';
 
@@ -47,8 +47,8 @@ export function renderMember(main, context, memberId) {
       { label: t('col.lastActive'), key: 'last-active', cell: g => day(g.lastActiveDay) },
       { label: t('col.invited'), num: true, key: 'invited', cell: g => number(g.invitedMembers) },
     ], m.groups, { test: 'member-groups-table', rowTest: 'member-group-row', rowData: g => ({ 'data-group-id': g.groupId }) }))),
-    settle(presence.body, Promise.all([member, activity]), ([m, a], body) => presenceChart(body, m, a)),
-    settle(messages.body, activity, (a, body) => (a.days.every(d => d.messages === 0) ? t('empty.activity')
+    settle(presence.body, withCharts(Promise.all([member, activity])), ([m, a], body) => presenceChart(body, m, a)),
+    settle(messages.body, withCharts(activity), (a, body) => (a.days.every(d => d.messages === 0) ? t('empty.activity')
       : chart(body, 'member-messages', dailyOption(a.days.map(d => d.day), [{ name: t('series.messages'), type: 'bar', data: a.days.map(d => d.messages) }])))),
     purchasesSection(purchases, base, groupLink),
   ]);

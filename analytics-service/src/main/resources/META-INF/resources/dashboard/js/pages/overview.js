@@ -1,11 +1,11 @@
 // Overview: totals, DAU/WAU/MAU and GMV per day across groups, groups ranked by health, recent stage changes.
 
 import { get } from '../api.js';
-import { chart, dailyOption } from '../charts.js';
+import { chart, dailyOption, withCharts } from '../charts.js';
 import { day, minorDigits, money, moneyList, number, t } from '../i18n.js';
 import { badge, card, el, grid, kpi, pager, settle, table } from '../ui.js';
 
-const RANKING_PAGE = 25;
+const RANKING_PAGE = 50;
 const CHANGES_PAGE = 10;
 const SORTS = ['HEALTH', 'GMV', 'ACTIVITY'];
 const RANKING_CURRENCY = 'CNY';
@@ -23,13 +23,13 @@ export function renderOverview(main, context) {
   const suite = context.operator ? get('/api/v1/analytics/overview') : Promise.resolve(null);
   return Promise.all([
     settle(kpis, Promise.all([trend, suite]), ([tr, overview]) => totals(tr, overview, context)),
-    settle(active.body, trend, (tr, body) => tr.days.every(d => d.mau === 0) ? t('empty.activity')
+    settle(active.body, withCharts(trend), (tr, body) => tr.days.every(d => d.mau === 0) ? t('empty.activity')
       : chart(body, 'overview-active', dailyOption(tr.days.map(d => d.day), [
         { name: t('series.dau'), data: tr.days.map(d => d.dau) },
         { name: t('series.wau'), data: tr.days.map(d => d.wau) },
         { name: t('series.mau'), data: tr.days.map(d => d.mau) },
       ]))),
-    settle(gmv.body, trend, (tr, body) => tr.gmv.length === 0 ? t('empty.revenue') : gmvChart(body, tr)),
+    settle(gmv.body, withCharts(trend), (tr, body) => tr.gmv.length === 0 ? t('empty.revenue') : gmvChart(body, tr)),
     rankingSection(ranking, context),
     stageChangesSection(changes, context),
   ]);
