@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -122,12 +121,12 @@ public final class KafkaBroker {
         }
     }
 
-    /** A KRaft cluster id is a base64url-encoded UUID without padding. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * A KRaft cluster id, from Kafka's own generator: base64url of a random UUID that never starts
+     * with '-' (one in 64 would, and the storage tool would read it as an option).
+     */
+    static String clusterId() {
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     private void awaitReady(Path logs) {
