@@ -8,6 +8,7 @@ import io.shequn.localstack.LocalStack;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.URL;
 import java.time.Duration;
@@ -63,7 +64,9 @@ class SignInTest {
         browser.signInByLink(token, data.route("/"));
         assertThat(browser.page()).isEqualTo("overview");
         await().atMost(Duration.ofSeconds(15)).until(() -> Instant.now().getEpochSecond() > claimedExpiry(token));
-        browser.click(browser.find("[data-test='stage-changes'] [data-test='pager'] button:last-of-type"));
+        browser.script("document.getElementById('page').dataset.state = 'navigating';");
+        new Select(browser.test("ranking-sort")).selectByValue("GMV");   // the ranking asks the API again
+        browser.awaitSettled();
         assertThat(browser.state()).isEqualTo("sign-in");
         assertThat(browser.text("auth-message")).startsWith("Your token expired on ");
     }
