@@ -471,7 +471,10 @@ final class Checks {
         return violations;
     }
 
-    /** Every service is reachable through an Ingress host that has TLS, and only on its API and OpenAPI paths. */
+    /** What the Ingress may publish: the APIs, their OpenAPI documents, analytics' dashboard and the modules it loads. */
+    static final Set<String> PUBLIC_PATHS = Set.of("/api", "/q/openapi", "/dashboard", "/_importmap", "/_static");
+
+    /** Every service is reachable through an Ingress host that has TLS, and only on public paths. */
     static List<String> ingress(List<ObjectNode> objects, Collection<ServiceCode> services) {
         List<String> violations = new ArrayList<>();
         Set<String> routed = new TreeSet<>();
@@ -489,8 +492,8 @@ final class Checks {
                 }
                 for (JsonNode path : rule.path("http").path("paths")) {
                     String route = path.path("path").asText();
-                    if (!route.equals("/api") && !route.equals("/q/openapi")) {
-                        violations.add(Manifests.id(ingress) + ": publishes " + route + " (only /api and /q/openapi; health and metrics stay inside)");
+                    if (!PUBLIC_PATHS.contains(route)) {
+                        violations.add(Manifests.id(ingress) + ": publishes " + route + " (only " + PUBLIC_PATHS + "; health and metrics stay inside)");
                     }
                     routed.add(path.path("backend").path("service").path("name").asText());
                 }
