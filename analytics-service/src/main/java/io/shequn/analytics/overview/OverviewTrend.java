@@ -122,21 +122,38 @@ public class OverviewTrend {
     /**
      * Each member's distinct active days, each followed by the days it keeps them in WAU and MAU:
      * up to 6 and 29 days later, and never up to their next active day (that one takes over). The
-     * spans of one member do not overlap, so counting rows per day counts distinct members.
+     * spans of one member do not overlap, so the members counted on a day are the spans covering
+     * it. Each span is read as a +1 on its first day and a -1 on the day after its end (per
+     * figure), and the running sum of those steps gives every day's count: the work grows with
+     * the member-days read, not with them times the 30 days each one lasts.
      */
     @SuppressWarnings("unchecked")
     private Map<LocalDate, Active> active(DayWindow window, List<UUID> only) {
-        List<Object[]> rows = scoped("""
+        List<Object[]> steps = scoped("""
                 with member_days as (select distinct member_id, day from member_activity_day where day between :lookBack and :to %s),
-                     spans as (select day, least(day + 29, coalesce(lead(day) over (partition by member_id order by day) - 1, day + 29)) as last_day
-                               from member_days)
-                select cast(d as date), count(*) filter (where cast(d as date) = s.day), count(*) filter (where cast(d as date) <= s.day + 6), count(*)
-                from spans s cross join lateral generate_series(greatest(s.day, cast(:from as date)), least(s.last_day, cast(:to as date)), interval '1 day') d
-                group by 1""", "group_id", only)
-                .setParameter("lookBack", window.from().minusDays(29)).setParameter("from", window.from()).setParameter("to", window.to())
+                     spans as (select day, lead(day) over (partition by member_id order by day) as next_day from member_days),
+                     edges as (select day as step_day, 1 as dau, 1 as wau, 1 as mau from spans
+                               union all select day + 1, -1, 0, 0 from spans
+                               union all select least(day + 7, coalesce(next_day, day + 7)), 0, -1, 0 from spans
+                               union all select least(day + 30, coalesce(next_day, day + 30)), 0, 0, -1 from spans)
+                select step_day, sum(dau), sum(wau), sum(mau) from edges where step_day <= :to group by step_day order by step_day""",
+                "group_id", only)
+                .setParameter("lookBack", window.from().minusDays(29)).setParameter("to", window.to())
                 .getResultList();
         Map<LocalDate, Active> active = new LinkedHashMap<>();
-        rows.forEach(row -> active.put(SqlValues.localDate(row[0]), new Active(number(row[1]), number(row[2]), number(row[3]))));
+        long dau = 0, wau = 0, mau = 0;
+        int next = 0;
+        for (LocalDate day = window.from().minusDays(29); !day.isAfter(window.to()); day = day.plusDays(1)) {
+            while (next < steps.size() && !SqlValues.localDate(steps.get(next)[0]).isAfter(day)) {
+                Object[] step = steps.get(next++);
+                dau += number(step[1]);
+                wau += number(step[2]);
+                mau += number(step[3]);
+            }
+            if (!day.isBefore(window.from())) {
+                active.put(day, new Active(dau, wau, mau));
+            }
+        }
         return active;
     }
 
