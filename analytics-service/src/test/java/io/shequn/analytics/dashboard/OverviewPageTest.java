@@ -64,6 +64,7 @@ class OverviewPageTest {
         assertThat(browser.text("kpi-members")).isEqualTo(count(trend.getLong("members")));
         assertThat(browser.text("kpi-active")).isEqualTo(count(trend.getLong("activeMembers")));
         assertThat(digits(browser.text("kpi-gmv"))).isEqualTo(trend.getLong("gmv[0].amount")).isPositive();
+        assertEveryFigureOnOneLine();
         assertThat(browser.all("[data-test='kpi-registered']")).as("suite-wide figures are for operators").isEmpty();
 
         List<List<Object>> active = browser.series("overview-active");
@@ -181,6 +182,7 @@ class OverviewPageTest {
                 assertThat(chart.getRect().getX() + chart.getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
                 assertThat(chart.getRect().getWidth()).isGreaterThan(200);
             }
+            assertEveryFigureOnOneLine();
             browser.screenshot("overview-phone");
         } finally {
             browser.resize(Browser.DESKTOP);
@@ -201,6 +203,17 @@ class OverviewPageTest {
     }
 
     /** Every test's groups are the operator's; when fewer than a page of them exist yet, nameless ones are added. */
+    /** A tile's figure (an amount like CN¥6,852.60) is read as one: it never breaks across lines. */
+    private void assertEveryFigureOnOneLine() {
+        List<?> lines = (List<?>) browser.script("""
+                return [...document.querySelectorAll('.kpi .value')].map(value => {
+                  const range = document.createRange();
+                  range.selectNodeContents(value);
+                  return new Set([...range.getClientRects()].map(line => Math.round(line.top))).size;
+                });""");
+        assertThat(lines).isNotEmpty().allSatisfy(count -> assertThat(((Number) count).intValue()).isEqualTo(1));
+    }
+
     private void atLeastGroups(int wanted, String token) {
         long total = api(token, "/api/v1/analytics/groups", Map.of("size", 1)).getLong("totalItems");
         if (total >= wanted) {
