@@ -2,6 +2,8 @@ package io.shequn.analytics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,9 @@ class FiveWeekScenarioTest {
     private static final Map<String, String> WEEKS = Map.of("from", history.day(0), "to", history.day(34));
 
     private static boolean published;
+
+    @Inject
+    EntityManager entityManager;
 
     /** Once for the class; not in @BeforeAll, which runs before the test's HTTP port is known. */
     @BeforeEach
@@ -131,6 +136,11 @@ class FiveWeekScenarioTest {
         assertThat(kols.getInt("[2].repliesReceived")).isEqualTo(1);    // F, answered by A on day 22
         assertThat(Scenario.get(GROUP + "/kols", Map.of("from", history.day(0), "to", history.day(34), "limit", 2))
                 .getList("memberId")).hasSize(2);
+    }
+
+    @Test
+    void runningCountsAreWhatARecountFinds() {
+        RunningCountsCheck.assertAgreesWithRecount(entityManager, history.group);
     }
 
     @Test

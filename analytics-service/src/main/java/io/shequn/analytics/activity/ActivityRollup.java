@@ -46,6 +46,9 @@ public class ActivityRollup {
     @Inject
     Attribution attribution;
 
+    @Inject
+    RunningCounts counts;
+
     /** A member did something at {@code at} that makes them active in the group on that day. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void activity(UUID group, UUID member, Instant at, LocalDate day, Counter counter) {
@@ -75,6 +78,7 @@ public class ActivityRollup {
                         insert into member_activity_day (group_id, member_id, day) select * from unnest(?::uuid[], ?::uuid[], ?::date[])
                         on conflict do nothing returning group_id, member_id, day""",
                 memberDays.stream().map(List::toArray).toList());
+        counts.activeDaysAdded(firstToday);
 
         // group_day: every counter moved and the members active for the first time that day, per group and day.
         Map<List<Object>, long[]> days = new LinkedHashMap<>();

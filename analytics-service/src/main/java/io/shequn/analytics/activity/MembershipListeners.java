@@ -37,6 +37,9 @@ public final class MembershipListeners {
         @Inject
         Attribution attribution;
 
+        @Inject
+        RunningCounts counts;
+
         @Override
         public EventContract<MemberJoined> contract() {
             return Events.MEMBER_JOINED;
@@ -45,6 +48,7 @@ public final class MembershipListeners {
         @Override
         public void on(MemberJoined data, ReceivedEvent event) {
             // A later join starts a new period; the earliest join decides the cohort and the inviter.
+            RunningCounts.Membership before = counts.membership(data.groupId(), data.memberId());
             entityManager.createNativeQuery("""
                             insert into group_membership (group_id, member_id, joined_at, first_joined_at, inviter_id, role, role_at)
                             values (:group, :member, :at, :at, :inviter, :role, :at)
@@ -63,6 +67,7 @@ public final class MembershipListeners {
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.joinedAt())
                     .setParameter("inviter", data.inviterId()).setParameter("role", data.role().name())
                     .executeUpdate();
+            counts.membershipChanged(data.groupId(), data.memberId(), before, counts.membership(data.groupId(), data.memberId()));
             UUID inviter = (UUID) entityManager.createNativeQuery("select inviter_id from group_membership where group_id = :group and member_id = :member")
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).getSingleResult();
             attribution.inviterKnown(data.groupId(), data.memberId(), inviter);
@@ -82,6 +87,9 @@ public final class MembershipListeners {
         @Inject
         ActivityRollup rollup;
 
+        @Inject
+        RunningCounts counts;
+
         @Override
         public EventContract<MemberLeft> contract() {
             return Events.MEMBER_LEFT;
@@ -89,6 +97,7 @@ public final class MembershipListeners {
 
         @Override
         public void on(MemberLeft data, ReceivedEvent event) {
+            RunningCounts.Membership before = counts.membership(data.groupId(), data.memberId());
             entityManager.createNativeQuery("""
                             insert into group_membership (group_id, member_id, left_at) values (:group, :member, :at)
                             on conflict (group_id, member_id) do update set left_at = excluded.left_at
@@ -96,6 +105,7 @@ public final class MembershipListeners {
                               and (group_membership.left_at is null or group_membership.left_at < excluded.left_at)""")
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.leftAt())
                     .executeUpdate();
+            counts.membershipChanged(data.groupId(), data.memberId(), before, counts.membership(data.groupId(), data.memberId()));
             rollup.count(data.groupId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.LEAVES);
         }
     }

@@ -23,9 +23,9 @@ import java.util.UUID;
 
 /**
  * Week-based views of a group (docs/analytics.md, "Cohorts and lifecycle"): the retention triangle
- * and the member lifecycle per week. Weeks start on Monday in the group's time zone. Both read the
- * per-member activity days of the weeks asked for, so their cost follows members × days in the
- * window, not events.
+ * and the member lifecycle per week. Weeks start on Monday in the group's time zone. Retention reads
+ * the per-member activity days of the weeks asked for (its cost follows the cohorts' members × days
+ * in the window, not events); the lifecycle reads one running count per week.
  */
 @ApplicationScoped
 public class CohortQueries {
@@ -99,6 +99,8 @@ public class CohortQueries {
      * Per week of the window, PostHog style: new (active for the first time in the group),
      * returning (active this week and the week before), resurrecting (active this week, not the
      * week before, but at some time earlier) and dormant (active the week before, not this week).
+     * Read from the weekly running counts (group_week, kept by RunningCounts): one row per week,
+     * whatever the number of members.
      */
     @Transactional
     @SuppressWarnings("unchecked")
@@ -106,35 +108,19 @@ public class CohortQueries {
         ZoneId zone = calendar.zoneOf(group);
         LocalDate firstWeek = weekOf(window.from());
         LocalDate lastWeek = weekOf(window.to());
-        Map<LocalDate, Set<UUID>> activeByWeek = new HashMap<>();
-        Map<UUID, LocalDate> firstActiveWeek = new HashMap<>();
+        Map<LocalDate, LifecycleWeek> stored = new HashMap<>();
         for (Object[] row : (List<Object[]>) entityManager.createNativeQuery("""
-                        select distinct a.member_id, cast(date_trunc('week', a.day) as date), m.first_active_day
-                        from member_activity_day a join group_membership m on m.group_id = a.group_id and m.member_id = a.member_id
-                        where a.group_id = :group and a.day between :from and :to""")
-                .setParameter("group", group).setParameter("from", firstWeek.minusWeeks(1)).setParameter("to", lastWeek.plusDays(6))
+                        select week, new_members, returning_members, resurrecting_members, dormant_members from group_week
+                        where group_id = :group and week between :from and :to""")
+                .setParameter("group", group).setParameter("from", firstWeek).setParameter("to", lastWeek)
                 .getResultList()) {
-            activeByWeek.computeIfAbsent(SqlValues.localDate(row[1]), w -> new HashSet<>()).add((UUID) row[0]);
-            firstActiveWeek.put((UUID) row[0], weekOf(SqlValues.localDate(row[2])));
+            LocalDate week = SqlValues.localDate(row[0]);
+            stored.put(week, new LifecycleWeek(week, (int) SqlValues.number(row[1]), (int) SqlValues.number(row[2]),
+                    (int) SqlValues.number(row[3]), (int) SqlValues.number(row[4])));
         }
         List<LifecycleWeek> weeks = new ArrayList<>();
         for (LocalDate week = firstWeek; !week.isAfter(lastWeek); week = week.plusWeeks(1)) {
-            Set<UUID> now = activeByWeek.getOrDefault(week, Set.of());
-            Set<UUID> before = activeByWeek.getOrDefault(week.minusWeeks(1), Set.of());
-            int fresh = 0;
-            int returning = 0;
-            int resurrecting = 0;
-            for (UUID member : now) {
-                if (before.contains(member)) {
-                    returning++;
-                } else if (week.equals(firstActiveWeek.get(member))) {
-                    fresh++;
-                } else {
-                    resurrecting++;
-                }
-            }
-            int dormant = (int) before.stream().filter(member -> !now.contains(member)).count();
-            weeks.add(new LifecycleWeek(week, fresh, returning, resurrecting, dormant));
+            weeks.add(stored.getOrDefault(week, new LifecycleWeek(week, 0, 0, 0, 0)));
         }
         return new Lifecycle(group, zone.getId(), weeks);
     }

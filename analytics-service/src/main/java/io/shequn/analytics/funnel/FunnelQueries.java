@@ -95,7 +95,7 @@ public class FunnelQueries {
                         where group_id = :group and purchased_at >= :start and purchased_at < :end""")
                 .setParameter("group", group).setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
                 .getSingleResult());
-        long members = analytics.membersAt(group, window.end(zone));
+        long members = analytics.membersOn(group, window.to());
         double conversion = members == 0 ? 0 : Math.round((double) buyers / members * 10_000) / 10_000.0;
         List<Revenue> arpu = gmv.stream()
                 .map(r -> new Revenue(r.currency(), r.purchases(), members == 0 ? 0 : Math.round((double) r.amount() / members)))

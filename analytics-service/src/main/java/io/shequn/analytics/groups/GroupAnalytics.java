@@ -44,9 +44,6 @@ public class GroupAnalytics {
     @Inject
     RevenueQueries revenue;
 
-    @Inject
-    SilentMembers silentMembers;
-
     /** A metric of {@code group_day} a time series can show. */
     public enum Metric {
         DAU("active_members"), MESSAGES("messages"), CHECK_INS("check_ins"), RED_PACKETS("red_packets"),
@@ -68,24 +65,45 @@ public class GroupAnalytics {
         return LocalDate.now(clock.withZone(calendar.zoneOf(group)));
     }
 
+    /**
+     * A group's running counts as of the end of {@code day} (V7__running_counts.sql), read from one
+     * range of group_day: the days of the group's history up to the day, never its members.
+     */
+    public record Figures(long members, long dau, long wau, long previousWau, long mau, long awake, long memberDays30,
+                          long joins30, long leaves30, LocalDate lastActiveDay) {
+
+        public long silent() {
+            return members - awake;
+        }
+
+        /** Average DAU over the 30 days ending on the day ÷ MAU, 4 decimals; 0 without MAU. */
+        public double stickiness() {
+            return mau == 0 ? 0 : Math.round((double) memberDays30 / MONTH / mau * 10_000) / 10_000.0;
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Figures figures(UUID group, LocalDate day) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        select sum(period_starts - period_ends), sum(wau) filter (where day = :day), sum(wau) filter (where day = :weekAgo),
+                               sum(mau) filter (where day = :day), sum(awake) filter (where day = :day), sum(active_members) filter (where day = :day),
+                               sum(active_members) filter (where day >= :monthStart), sum(joins) filter (where day >= :monthStart),
+                               sum(leaves) filter (where day >= :monthStart), max(day) filter (where active_members > 0)
+                        from group_day where group_id = :group and day <= :day""")
+                .setParameter("group", group).setParameter("day", day).setParameter("weekAgo", day.minusDays(WEEK))
+                .setParameter("monthStart", day.minusDays(MONTH - 1))
+                .getSingleResult();
+        return new Figures(number(row[0]), number(row[5]), number(row[1]), number(row[2]), number(row[3]), number(row[4]),
+                number(row[6]), number(row[7]), number(row[8]), SqlValues.localDate(row[9]));
+    }
+
     @Transactional
     public GroupSummary summary(UUID group, LocalDate requestedDay) {
         ZoneId zone = calendar.zoneOf(group);
         LocalDate day = requestedDay != null ? requestedDay : LocalDate.now(clock.withZone(zone));
-        long dau = distinctActive(group, day, day);
-        long wau = distinctActive(group, day.minusDays(WEEK - 1), day);
-        long mau = distinctActive(group, day.minusDays(MONTH - 1), day);
-        long activeDays = number(query("select coalesce(sum(active_members), 0) from group_day where group_id = :group and day between :from and :to",
-                group, day.minusDays(MONTH - 1), day).getSingleResult());
-        double stickiness = mau == 0 ? 0 : Math.round((double) activeDays / MONTH / mau * 10_000) / 10_000.0;
-        // Members at the end of the day, in the group's time zone.
-        java.time.Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
-        long members = membersAt(group, endOfDay);
-        long silent = silentMembers.count(group, day);
-        Object last = query("select max(day) from group_day where group_id = :group and active_members > 0 and day between :from and :to",
-                group, LocalDate.of(1970, 1, 1), day).getSingleResult();
-        return new GroupSummary(group, calendar.nameOf(group), zone.getId(), day, members, dau, wau, mau, stickiness, silent, SqlValues.localDate(last),
-                revenue.ofGroup(group, day.minusDays(MONTH - 1), day), health(group));
+        Figures f = figures(group, day);
+        return new GroupSummary(group, calendar.nameOf(group), zone.getId(), day, f.members(), f.dau(), f.wau(), f.mau(), f.stickiness(),
+                f.silent(), f.lastActiveDay(), revenue.ofGroup(group, day.minusDays(MONTH - 1), day), health(group));
     }
 
     private GroupSummary.Health health(UUID group) {
@@ -114,20 +132,11 @@ public class GroupAnalytics {
         return points;
     }
 
-    /** Sum of a daily counter over the days from {@code from} to {@code to}. */
+    /** Members at the end of the day: current membership periods begun by then and not ended. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long sum(UUID group, Metric metric, LocalDate from, LocalDate to) {
-        return number(query("select coalesce(sum(" + metric.column + "), 0) from group_day where group_id = :group and day between :from and :to",
-                group, from, to).getSingleResult());
-    }
-
-    /** Members whose current membership period began before {@code end} and had not ended by then. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public long membersAt(UUID group, java.time.Instant end) {
-        return number(entityManager.createNativeQuery("""
-                        select count(*) from group_membership where group_id = :group and joined_at < :end
-                        and (left_at is null or left_at >= :end)""")
-                .setParameter("group", group).setParameter("end", end).getSingleResult());
+    public long membersOn(UUID group, LocalDate day) {
+        return number(entityManager.createNativeQuery("select sum(period_starts - period_ends) from group_day where group_id = :group and day <= :day")
+                .setParameter("group", group).setParameter("day", day).getSingleResult());
     }
 
     /** Distinct members active on the days from {@code from} to {@code to}. */

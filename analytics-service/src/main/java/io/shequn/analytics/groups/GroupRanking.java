@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Groups side by side: which are alive and which make money. Health is the last assessment; WAU
  * the distinct active members in the 7 days ending on the day; GMV the 30 days ending on it in
- * one currency. Reads the last 30 days of rollups of all groups, whatever their history.
+ * one currency. Reads one row of running counts per group and the last 30 days of revenue, whatever
+ * the groups' sizes and histories.
  */
 @ApplicationScoped
 public class GroupRanking {
@@ -51,20 +52,18 @@ public class GroupRanking {
         String groups = "(select group_id from analytics_group union select group_id from group_health) g" ;
         var count = entityManager.createNativeQuery("select count(*) from " + groups + filter);
         var query = entityManager.createNativeQuery("""
-                        with activity as (select group_id, count(distinct member_id) as wau from member_activity_day
-                                          where day between :weekStart and :day group by group_id),
-                             revenue as (select group_id, sum(amount) as gmv from group_revenue_day
+                        with revenue as (select group_id, sum(amount) as gmv from group_revenue_day
                                          where currency = :currency and day between :monthStart and :day group by group_id)
                         select g.group_id, n.name, h.score, h.stage, h.assessed_day, coalesce(a.wau, 0) as wau, coalesce(r.gmv, 0) as gmv
                         from %s
                         left join analytics_group n on n.group_id = g.group_id
                         left join group_health h on h.group_id = g.group_id
-                        left join activity a on a.group_id = g.group_id
+                        left join group_day a on a.group_id = g.group_id and a.day = :day
                         left join revenue r on r.group_id = g.group_id
                         %s
                         order by %s desc nulls last, g.group_id
                         limit :limit offset :offset""".formatted(groups, filter.replace("group_id", "g.group_id"), sort.column))
-                .setParameter("weekStart", day.minusDays(6)).setParameter("monthStart", day.minusDays(29)).setParameter("day", day)
+                .setParameter("monthStart", day.minusDays(29)).setParameter("day", day)
                 .setParameter("currency", currency).setParameter("limit", page.size()).setParameter("offset", page.offset());
         if (only != null) {
             count.setParameter("only", only);

@@ -3,7 +3,6 @@ package io.shequn.analytics.health;
 import io.shequn.analytics.activity.GroupCalendar;
 import io.shequn.analytics.activity.SqlValues;
 import io.shequn.analytics.groups.GroupAnalytics;
-import io.shequn.analytics.groups.GroupSummary;
 import io.shequn.contracts.Events;
 import io.shequn.contracts.events.GroupHealthChanged;
 import io.shequn.contracts.events.LifecycleStage;
@@ -97,16 +96,13 @@ public class GroupHealthService {
     }
 
     private GroupHealthScorer.Inputs inputs(UUID group, LocalDate day) {
-        GroupSummary summary = analytics.summary(group, day);
+        GroupAnalytics.Figures figures = analytics.figures(group, day);
         List<?> created = entityManager.createNativeQuery("select created_at from analytics_group where group_id = :group")
                 .setParameter("group", group).getResultList();
         Integer ageDays = created.isEmpty() ? null
                 : (int) ChronoUnit.DAYS.between(calendar.dayOf(group, SqlValues.instant(created.get(0))), day);
-        Integer daysSinceActive = summary.lastActiveDay() == null ? null : (int) ChronoUnit.DAYS.between(summary.lastActiveDay(), day);
-        long previousWau = analytics.distinctActive(group, day.minusDays(13), day.minusDays(7));
-        long joins = analytics.sum(group, GroupAnalytics.Metric.JOINS, day.minusDays(29), day);
-        long leaves = analytics.sum(group, GroupAnalytics.Metric.LEAVES, day.minusDays(29), day);
-        return new GroupHealthScorer.Inputs(ageDays, daysSinceActive, summary.wau(), previousWau, summary.stickiness(),
-                summary.members(), summary.silentMembers(), joins, leaves);
+        Integer daysSinceActive = figures.lastActiveDay() == null ? null : (int) ChronoUnit.DAYS.between(figures.lastActiveDay(), day);
+        return new GroupHealthScorer.Inputs(ageDays, daysSinceActive, figures.wau(), figures.previousWau(), figures.stickiness(),
+                figures.members(), figures.silent(), figures.joins30(), figures.leaves30());
     }
 }

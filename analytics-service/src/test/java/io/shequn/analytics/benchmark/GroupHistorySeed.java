@@ -114,6 +114,7 @@ final class GroupHistorySeed {
                     on conflict (group_id, day) do update set leaves = excluded.leaves""", group.toString());
             sql.run("insert into group_health (group_id, score, stage, assessed_day, assessed_at) values (cast(?1 as uuid), 50, 'ACTIVE', cast(?2 as date), now())",
                     group.toString(), today.minusDays(1).toString());
+            sql.run("select count(*) from (select analytics_recount(cast(?1 as uuid))) r", group.toString());
             owner[0] = (UUID) entityManager.createNativeQuery("select member_id from seed_member where i = 1").getSingleResult();
         });
         return owner[0];

@@ -384,6 +384,7 @@ class QueryCostBenchmark {
                     group.toString(), perDay);
             sql("insert into group_health (group_id, score, stage, assessed_day, assessed_at) values (cast(?1 as uuid), 50, 'ACTIVE', cast(?2 as date), now())",
                     group.toString(), TODAY.minusDays(1).toString());
+            entityManager.createNativeQuery("select count(*) from (select analytics_recount(cast(?1 as uuid))) r").setParameter(1, group.toString()).getResultList();
         });
     }
 

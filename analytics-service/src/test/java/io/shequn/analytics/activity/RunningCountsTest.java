@@ -1,0 +1,170 @@
+package io.shequn.analytics.activity;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.shequn.analytics.RunningCountsCheck;
+import io.shequn.analytics.Scenario;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The running counts behind the summary, the silent members and the lifecycle
+ * (V7__running_counts.sql) give what the definitions of docs/analytics.md give, computed here from
+ * the events themselves, for a random history of 300 members (joins, leaves, rejoins, activity on
+ * random days, some before joining) published in random order: every page of the silent list,
+ * its count, the summary's members, DAU, WAU, MAU and silent members, the weekly lifecycle; and
+ * the counts the listeners kept are what a recount from scratch finds.
+ */
+@QuarkusTest
+class RunningCountsTest {
+
+    private static final LocalDate START = LocalDate.of(2025, 3, 3);   // a Monday
+    private static final int DAYS = 60;
+    private static final int LAST = DAYS - 1;
+
+    @Inject
+    EntityManager entityManager;
+
+    private record Member(UUID id, int joined, Integer left, Integer rejoined, TreeSet<Integer> active) {
+
+        /** A member at the end of {@code day}, by the current period (the latest join and a leave after it). */
+        boolean memberOn(int day) {
+            int start = rejoined != null ? rejoined : joined;
+            Integer end = rejoined != null ? null : left;
+            return start <= day && (end == null || end > day);
+        }
+    }
+
+    @Test
+    void countsFollowTheDefinitionsWhateverTheOrderOfArrival() {
+        Random random = new Random(20250303);
+        UUID group = UUID.randomUUID();
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int joined = random.nextInt(40);
+            Integer left = random.nextInt(5) == 0 ? joined + 1 + random.nextInt(15) : null;
+            Integer rejoined = left != null && random.nextInt(3) == 0 ? left + 1 + random.nextInt(3) : null;
+            TreeSet<Integer> active = new TreeSet<>();
+            int days = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(6);
+            for (int d = 0; d < days; d++) {
+                active.add(Math.max(0, joined - 2 + random.nextInt(DAYS - joined + 2)));
+            }
+            members.add(new Member(UUID.randomUUID(), joined, left, rejoined, active));
+        }
+
+        Scenario s = new Scenario(START);
+        s.groupCreated(group, members.get(0).id());
+        List<Runnable> events = new ArrayList<>();
+        int messages = 0;
+        for (Member m : members) {
+            events.add(() -> s.joined(group, m.id(), m.joined(), "MEMBER", null));
+            if (m.left() != null) {
+                events.add(() -> s.left(group, m.id(), m.left()));
+            }
+            if (m.rejoined() != null) {
+                events.add(() -> s.joined(group, m.id(), m.rejoined(), "MEMBER", null));
+            }
+            for (int day : m.active()) {
+                events.add(() -> s.message(group, m.id(), day, UUID.randomUUID(), null));
+                messages++;
+            }
+        }
+        Collections.shuffle(events, random);
+        events.forEach(Runnable::run);
+        long joins = members.stream().mapToLong(m -> m.rejoined() != null ? 2 : 1).sum();
+        long expectedMessages = messages;
+        String base = "/api/v1/analytics/groups/" + group;
+        await().atMost(Duration.ofSeconds(90)).until(() -> sum(base, "MESSAGES") == expectedMessages && sum(base, "JOINS") == joins);
+
+        RunningCountsCheck.assertAgreesWithRecount(entityManager, group);
+
+        // Summary of the last day, and of a day in the middle.
+        for (int day : new int[] {LAST, 30}) {
+            JsonPath summary = Scenario.get(base + "/summary", Map.of("day", s.day(day).toString()));
+            int d = day;
+            List<Member> on = members.stream().filter(m -> m.memberOn(d)).toList();
+            assertThat(summary.getLong("members")).as("members on day " + day).isEqualTo(on.size());
+            assertThat(summary.getLong("dau")).isEqualTo(activeIn(members, day, day));
+            assertThat(summary.getLong("wau")).isEqualTo(activeIn(members, day - 6, day));
+            assertThat(summary.getLong("mau")).isEqualTo(activeIn(members, day - 29, day));
+            assertThat(summary.getLong("silentMembers")).as("silent on day " + day)
+                    .isEqualTo(on.stream().filter(m -> m.active().subSet(day - 13, true, day, true).isEmpty()).count());
+        }
+
+        // The silent list page by page: of the last day (read in the list's order from the running
+        // counts) and of a day in the past (each member's last active day up to it looked up).
+        for (int day : new int[] {LAST, 30}) {
+            int d = day;
+            List<String> expected = members.stream()
+                    .filter(m -> m.memberOn(d) && m.active().subSet(d - 13, true, d, true).isEmpty())
+                    .sorted(Comparator.comparing((Member m) -> lastActive(m, d)).thenComparing(m -> m.id().toString()))
+                    .map(m -> m.id().toString()).toList();
+            assertThat(expected).hasSizeGreaterThan(40);
+            List<String> listed = new ArrayList<>();
+            for (int page = 0; page * 17 < expected.size() + 17; page++) {
+                JsonPath silent = Scenario.get(base + "/members/silent", Map.of("day", s.day(day).toString(), "size", 17, "page", page));
+                assertThat(silent.getLong("totalItems")).isEqualTo(expected.size());
+                listed.addAll(silent.getList("items.memberId", String.class));
+            }
+            assertThat(listed).as("silent members of day " + day).containsExactlyElementsOf(expected);
+        }
+
+        // The lifecycle of every week.
+        JsonPath lifecycle = Scenario.get(base + "/lifecycle", Map.of("from", s.day(0).toString(), "to", s.day(LAST).toString()));
+        TreeMap<Integer, int[]> weeks = new TreeMap<>();
+        for (int week = 0; week * 7 <= LAST; week++) {
+            weeks.put(week, new int[4]);
+        }
+        for (Member m : members) {
+            TreeSet<Integer> activeWeeks = new TreeSet<>();
+            m.active().forEach(day -> activeWeeks.add(day / 7));
+            for (int week : weeks.keySet()) {
+                boolean now = activeWeeks.contains(week);
+                boolean before = activeWeeks.contains(week - 1);
+                int state = now ? (before ? 1 : week == activeWeeks.first() ? 0 : 2) : before ? 3 : -1;
+                if (state >= 0) {
+                    weeks.get(week)[state]++;
+                }
+            }
+        }
+        assertThat(lifecycle.getList("weeks.week", String.class)).containsExactlyElementsOf(
+                weeks.keySet().stream().map(w -> START.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(w).toString()).toList());
+        assertThat(lifecycle.getList("weeks.newMembers", Integer.class)).containsExactlyElementsOf(weeks.values().stream().map(c -> c[0]).toList());
+        assertThat(lifecycle.getList("weeks.returning", Integer.class)).containsExactlyElementsOf(weeks.values().stream().map(c -> c[1]).toList());
+        assertThat(lifecycle.getList("weeks.resurrecting", Integer.class)).containsExactlyElementsOf(weeks.values().stream().map(c -> c[2]).toList());
+        assertThat(lifecycle.getList("weeks.dormant", Integer.class)).containsExactlyElementsOf(weeks.values().stream().map(c -> c[3]).toList());
+    }
+
+    /** The list's order: never active (-1) first, then by the last active day up to {@code day}; ties by member id, which PostgreSQL orders as their text. */
+    private static int lastActive(Member m, int day) {
+        Integer last = m.active().floor(day);
+        return last == null ? -1 : last;
+    }
+
+    private static long activeIn(List<Member> members, int from, int to) {
+        return members.stream().filter(m -> !m.active().subSet(from, true, to, true).isEmpty()).count();
+    }
+
+    private static long sum(String base, String metric) {
+        return Scenario.get(base + "/timeseries", Map.of("metric", metric, "from", START.toString(), "to", START.plusDays(LAST).toString()))
+                .getList("value", Long.class).stream().mapToLong(Long::longValue).sum();
+    }
+}
