@@ -15,11 +15,10 @@ public record DayWindow(LocalDate from, LocalDate to) {
     /** The window of a request, or a 400 naming what is wrong with it. */
     public static DayWindow of(LocalDate from, LocalDate to) {
         if (from == null || to == null) {
-            throw new ProblemException(400, "validation", "Invalid request", (from == null ? "from" : "to") + ": must not be null");
+            throw ProblemException.invalid(from == null ? "from" : "to", "must not be null");
         }
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new ProblemException(400, "validation", "Invalid request",
-                    "to: must be on or after from and at most " + MAX_DAYS + " days after it");
+            throw ProblemException.invalid("to", "must be on or after from and at most " + MAX_DAYS + " days after it");
         }
         return new DayWindow(from, to);
     }

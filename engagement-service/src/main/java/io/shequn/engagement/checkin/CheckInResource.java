@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.YearMonth;
 import java.util.UUID;
 
 @Path("/api/v1/groups/{groupId}/check-ins")
@@ -58,7 +59,7 @@ public class CheckInResource {
     @APIResponse(responseCode = "403", description = "Not a member of the group")
     public CheckInCalendarResponse calendar(@PathParam("groupId") UUID groupId,
                                             @Parameter(description = "YYYY-MM; this month by default", example = "2026-11")
-                                            @QueryParam("month") String month) {
+                                            @QueryParam("month") YearMonth month) {
         return checkIns.calendar(groupId, caller.memberId(), month);
     }
 }

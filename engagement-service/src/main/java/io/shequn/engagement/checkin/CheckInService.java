@@ -9,7 +9,6 @@ import io.shequn.engagement.membership.MembershipService;
 import io.shequn.engagement.points.PointsLedger;
 import io.shequn.engagement.points.PointsReason;
 import io.shequn.platform.outbox.Outbox;
-import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -96,16 +94,11 @@ public class CheckInService {
 
     /** The member's check-ins of one month (default: this month in the group's time zone) and streaks. */
     @Transactional
-    public CheckInCalendarResponse calendar(UUID groupId, UUID memberId, String month) {
+    public CheckInCalendarResponse calendar(UUID groupId, UUID memberId, YearMonth month) {
         memberships.requireMember(groupId, memberId);
         GroupSettings settings = groups.settings(groupId);
         LocalDate today = LocalDate.ofInstant(clock.instant(), settings.timeZone());
-        YearMonth yearMonth;
-        try {
-            yearMonth = month == null || month.isBlank() ? YearMonth.from(today) : YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "validation", "Invalid request", "month: must be YYYY-MM");
-        }
+        YearMonth yearMonth = month == null ? YearMonth.from(today) : month;
         List<CheckInCalendarResponse.Day> days = entityManager.createNativeQuery("""
                         select day, streak, points_awarded from check_in
                         where group_id = :group and member_id = :member and day between :first and :last order by day""")

@@ -73,7 +73,7 @@ public class MessageService {
         memberships.requireMember(groupId, memberId);
         String text = request.text() == null || request.text().isBlank() ? null : request.text();
         if (text == null && (request.kind() == MessageKind.TEXT || request.kind() == MessageKind.LINK)) {
-            throw new ProblemException(400, "validation", "Invalid request", "text: must not be blank for a " + request.kind() + " message");
+            throw ProblemException.invalid("text", "must not be blank for a " + request.kind() + " message");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Verdict verdict = moderator.check(groupId, text);

@@ -44,8 +44,7 @@ public class SensitiveWordService {
         for (SensitiveWordRequest.Entry entry : request.words()) {
             String normalized = TextNormalizer.normalize(entry.word());
             if (normalized.isEmpty()) {
-                throw new ProblemException(400, "validation", "Invalid request",
-                        "words: \"" + entry.word() + "\" has no letters or digits to match");
+                throw ProblemException.invalid("words", "\"" + entry.word() + "\" has no letters or digits to match");
             }
             byForm.put(normalized, entry);
         }

@@ -31,7 +31,7 @@ public class PointsService {
     @Transactional
     public PointsChange adjust(UUID memberId, AdjustPointsRequest request, Caller caller) {
         if (request.delta() == 0) {
-            throw new ProblemException(400, "validation", "Invalid request", "delta: must not be 0");
+            throw ProblemException.invalid("delta", "must not be 0");
         }
         String reason = request.delta() > 0 ? PointsReason.OPERATOR_GRANT : PointsReason.OPERATOR_DEDUCT;
         UUID reference = request.referenceId() != null ? request.referenceId() : UUID.randomUUID();

@@ -56,7 +56,7 @@ public class RewardService {
             memberships.requireManager(groupId, caller);
         }
         if (request.activeFrom() != null && request.activeUntil() != null && !request.activeFrom().isBefore(request.activeUntil())) {
-            throw new ProblemException(400, "validation", "Invalid request", "activeUntil: must be after activeFrom");
+            throw ProblemException.invalid("activeUntil", "must be after activeFrom");
         }
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
@@ -92,7 +92,7 @@ public class RewardService {
         Instant from = request.activeFrom() != null ? request.activeFrom() : reward.activeFrom();
         Instant until = request.activeUntil() != null ? request.activeUntil() : reward.activeUntil();
         if (from != null && until != null && !from.isBefore(until)) {
-            throw new ProblemException(400, "validation", "Invalid request", "activeUntil: must be after activeFrom");
+            throw ProblemException.invalid("activeUntil", "must be after activeFrom");
         }
         // Takes the reward row lock, so it is ordered with concurrent redemptions.
         entityManager.createNativeQuery("""

@@ -211,7 +211,7 @@ public class GroupService {
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", field + ": " + message);
+        return ProblemException.invalid(field, message);
     }
 
     private Instant now() {

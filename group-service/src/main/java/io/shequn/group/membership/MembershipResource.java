@@ -107,7 +107,7 @@ public class MembershipResource {
             return memberships.leave(groupId, memberId);
         }
         if (reason == null || reason.isBlank()) {
-            throw new ProblemException(400, "validation", "Invalid request", "reason: is required to remove a member");
+            throw ProblemException.invalid("reason", "is required to remove a member");
         }
         return memberships.remove(groupId, memberId, reason);
     }

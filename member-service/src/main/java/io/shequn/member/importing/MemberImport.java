@@ -5,6 +5,7 @@ import io.shequn.member.profile.Member;
 import io.shequn.member.profile.MemberProfileRequest;
 import io.shequn.member.profile.MemberService;
 import io.shequn.member.referral.InviteCodes;
+import io.shequn.platform.problem.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -74,7 +75,7 @@ public class MemberImport {
                 written = QuarkusTransaction.requiringNew().call(() -> write(rows, chunk));
             } catch (RuntimeException e) {
                 // Usually a concurrent import inserted the same external id first: now it exists, so retrying updates it.
-                LOG.warnf("Import chunk of %d rows failed, retrying once: %s", chunk.size(), e.getMessage());
+                LOG.warnf("Import chunk of %d rows failed, retrying once: %s", chunk.size(), Failures.describe(e));
                 written = QuarkusTransaction.requiringNew().call(() -> write(rows, chunk));
             }
             written.forEach(row -> results[row.index()] = row);

@@ -5,14 +5,20 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** {@code ?page=0&size=20}, zero-based, at most {@value #MAX_SIZE} items a page. Use with {@code @BeanParam @Valid}. */
+/**
+ * {@code ?page=0&size=20}, zero-based, at most {@value #MAX_SIZE} items a page and at most page
+ * {@value #MAX_PAGE}, so the offset never overflows. Use with {@code @BeanParam @Valid}.
+ */
 public class PageRequest {
 
     public static final int MAX_SIZE = 100;
+    /** The last page whose offset ({@code page × size}) still fits the int that SQL OFFSET takes here. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
+    @Max(MAX_PAGE)
     int page;
 
     @QueryParam("size")

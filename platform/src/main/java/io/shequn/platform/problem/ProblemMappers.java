@@ -1,10 +1,17 @@
 package io.shequn.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.shequn.platform.requests.InvalidParameterException;
+import io.shequn.platform.requests.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,6 +19,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,20 +28,24 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The one error mapper of every service: each failure becomes an RFC 9457 problem. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response businessRule(ProblemException e, UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), path(uri), null));
+        return respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), path(uri), e.violations()));
     }
 
     @ServerExceptionMapper
@@ -46,29 +58,40 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, path(uri), violations));
+        return businessRule(ProblemException.invalid(violations), uri);
     }
 
     /**
-     * Malformed JSON, a wrong type or an unknown enum constant in the body. Quarkus has a built-in
-     * mapper for MismatchedInputException; naming it here makes ours the closer match.
+     * Malformed JSON, a wrong type, an unknown or repeated field, a number out of range, invalid
+     * UTF-8 or text after the value. Quarkus has a built-in mapper for MismatchedInputException;
+     * naming it here makes ours the closer match.
      */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "body";
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : parserPath(e);
         String message;
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException format && format.getOriginalMessage() != null
+                && format.getOriginalMessage().startsWith(StrictJson.REFUSED)) {
+            message = format.getOriginalMessage().substring(StrictJson.REFUSED.length());
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
+        } else if (e instanceof MismatchedInputException mismatch && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+            field = "body";
+            message = "has content after the JSON value";
         } else if (e instanceof JsonMappingException) {
             message = "has the wrong type or format";
+        } else if (e instanceof InputCoercionException || e instanceof StreamConstraintsException) {
+            message = "is out of range for its type";
+        } else if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            message = "appears more than once";
+        } else if (String.valueOf(e.getOriginalMessage()).contains("UTF-8") || String.valueOf(e.getOriginalMessage()).contains("UTF8")) {
+            message = "is not valid UTF-8";
         } else {
             message = "is not valid JSON";
         }
-        List<Problem.Violation> violations = List.of(new Problem.Violation(field, message));
-        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, field + ": " + message, path(uri), violations));
+        return businessRule(ProblemException.invalid(field, message), uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -86,40 +109,68 @@ public class ProblemMappers {
 
     /**
      * JAX-RS answers a query parameter that does not convert (an unknown enum constant, a malformed
-     * date) with 404, as if the resource did not exist; it is bad input, so 400 naming the
-     * parameter. A path segment that does not convert still names no resource: 404.
+     * date or number) with 404, as if the resource did not exist; it is bad input, so 400 naming the
+     * parameter. A path segment that does not convert names no resource: 404, naming the segment.
      */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        Throwable cause = e.getCause();
-        if ((cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException) && cause.getMessage() != null) {
-            for (var parameter : uri.getQueryParameters().entrySet()) {
-                for (String value : parameter.getValue()) {
-                    if (!value.isEmpty() && cause.getMessage().contains(value)) {
-                        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
-                                parameter.getKey() + ": '" + value + "' is not a valid value", path(uri), null));
-                    }
-                }
-            }
+        if (e.getCause() instanceof InvalidParameterException invalid && !invalid.inPath()) {
+            return businessRule(ProblemException.invalid(invalid.parameter(), invalid.getMessage()), uri);
+        }
+        String query = unconvertible(e.getCause(), uri == null ? Map.of() : uri.getQueryParameters());
+        if (query != null) {
+            return businessRule(ProblemException.invalid(query, "is not a valid value"), uri);
+        }
+        String segment = e.getCause() instanceof InvalidParameterException invalid ? invalid.parameter()
+                : unconvertible(e.getCause(), uri == null ? Map.of() : uri.getPathParameters());
+        if (segment != null) {
+            return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
+                    segment + ": '" + uri.getPathParameters().getFirst(segment) + "' names nothing here", path(uri), null));
         }
         return web(e, uri);
     }
 
+    /** A header that does not convert (a malformed Idempotency-Key) is a 400 naming the header. */
+    @ServerExceptionMapper
+    public Response badRequest(BadRequestException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
+        if (e.getCause() instanceof InvalidParameterException invalid) {
+            return businessRule(ProblemException.invalid(invalid.parameter(), invalid.getMessage()), uri);
+        }
+        String header = headers == null ? null : unconvertible(e.getCause(), headers.getRequestHeaders());
+        return businessRule(ProblemException.invalid(header != null ? header : "request",
+                header != null ? "is not a valid value" : String.valueOf(e.getMessage())), uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // The JSON reader wraps what the parser refuses (malformed JSON, a repeated field, invalid UTF-8).
+            return unreadable(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
+        List<Problem.Violation> violations = status == 400 ? List.of(new Problem.Violation("request", String.valueOf(e.getMessage()))) : null;
         return respond(new Problem(Problem.TYPE_BASE + slug(type.getReasonPhrase()), type.getReasonPhrase(), status,
-                e.getMessage(), path(uri), null));
+                e.getMessage(), path(uri), violations));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable (error %s on %s): %s", errorId, path(uri), Failures.describe(e));
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .entity(new Problem(Problem.TYPE_BASE + "unavailable", "Service unavailable", 503,
+                            "The database is not reachable; retry in a few seconds (error id " + errorId + ")", path(uri), null))
+                    .build();
+        }
+        LOG.errorf(Failures.redacted(e), "Unexpected error %s on %s: %s", errorId, path(uri), Failures.describe(e));
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "Something went wrong on our side; error id " + errorId, path(uri), null));
     }
@@ -128,13 +179,53 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /**
+     * A lost or refused connection (SQL state class 08), a server shutting down or starting up
+     * (57P01-57P03), or no pooled connection within the acquisition timeout: worth retrying.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isReturnValueViolation(ConstraintViolationException e) {
         return e.getConstraintViolations().stream()
                 .flatMap(v -> java.util.stream.StreamSupport.stream(v.getPropertyPath().spliterator(), false))
                 .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE);
     }
 
-    /** {@code register.request.displayName} → {@code displayName}; {@code search.size} → {@code size}. */
+    /** The parameter whose value the converter refused, found by the value in the converter's message. */
+    private static String unconvertible(Throwable cause, Map<String, List<String>> parameters) {
+        if (cause == null || cause.getMessage() == null) {
+            return null;
+        }
+        for (var parameter : parameters.entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (!value.isEmpty() && cause.getMessage().contains(value)) {
+                    return parameter.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code register.request.displayName} → {@code displayName}; {@code search.size} → {@code size}.
+     * Resources name their body parameter {@code request}; a missing body is reported as {@code body}.
+     */
     static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
@@ -158,6 +249,9 @@ public class ProblemMappers {
         if (!field.isEmpty()) {
             return field.toString();
         }
+        if ("request".equals(parameter)) {
+            return "body";
+        }
         return parameter != null ? parameter : "request";
     }
 
@@ -172,6 +266,30 @@ public class ProblemMappers {
             } else if (reference.getIndex() >= 0) {
                 field.append('[').append(reference.getIndex()).append(']');
             }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** Where the parser was when it failed: {@code admission.entryFee.amount}, {@code mentions[2]}, or {@code body}. */
+    private static String parserPath(JsonProcessingException e) {
+        if (!(e instanceof StreamReadException read) || read.getProcessor() == null) {
+            return "body";
+        }
+        JsonParser parser = read.getProcessor();
+        List<String> segments = new java.util.ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                segments.add(0, context.getCurrentName());
+            } else if (context.inArray() && context.getCurrentIndex() >= 0) {
+                segments.add(0, "[" + context.getCurrentIndex() + "]");
+            }
+        }
+        StringBuilder field = new StringBuilder();
+        for (String segment : segments) {
+            if (!field.isEmpty() && !segment.startsWith("[")) {
+                field.append('.');
+            }
+            field.append(segment);
         }
         return field.isEmpty() ? "body" : field.toString();
     }

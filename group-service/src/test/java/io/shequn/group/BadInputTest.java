@@ -1,0 +1,44 @@
+package io.shequn.group;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.shequn.localstack.BadInputChecks;
+import io.shequn.localstack.LocalStack;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** The bad-input catalogue against every operation of group-service, as an operator owning a group with a member. */
+@QuarkusTest
+class BadInputTest extends BadInputChecks {
+
+    private final UUID operator = UUID.randomUUID();
+    private final UUID member = UUID.randomUUID();
+    private String token;
+    private Map<String, String> ids;
+
+    @BeforeEach
+    void operatorOwningAGroupWithAMember() {
+        token = LocalStack.shared().tokens().operator(operator);
+        String group = given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "Walked", "type", "INTEREST")).when().post("/api/v1/groups")
+                .then().statusCode(201).extract().path("id");
+        GroupApi.join(UUID.fromString(group), member);
+        String template = given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "Walked template", "type", "INTEREST")).when().post("/api/v1/templates")
+                .then().statusCode(201).extract().path("id");
+        ids = Map.of("groupId", group, "memberId", member.toString(), "templateId", template, "newOwnerId", member.toString());
+    }
+
+    @Override
+    protected String token() {
+        return token;
+    }
+
+    @Override
+    protected Map<String, String> ids() {
+        return ids;
+    }
+}
