@@ -77,4 +77,51 @@ public abstract class ServiceStartupChecks {
         assertThat(errors).isNotEmpty().allSatisfy(error ->
                 assertThat(error).contains("application/problem+json").contains("#/components/schemas/Problem"));
     }
+
+    /**
+     * What generated clients rely on, for every operation: a unique operationId, a 2xx response
+     * with its schema (204 excepted), 401 where a token is required, and JSON Schema patterns
+     * that are anchored and free of Java-only syntax such as inline flags.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsDocumentedForGeneratedClients() {
+        var openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String name = method.toUpperCase() + " " + path;
+            Object id = operation.get("operationId");
+            if (id == null || !ids.add((String) id)) {
+                problems.add(name + ": operationId missing or repeated (" + id + ")");
+            }
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.getOrDefault("responses", Map.of());
+            boolean typed = responses.entrySet().stream().anyMatch(r -> r.getKey().startsWith("2")
+                    && (r.getKey().equals("204") || r.getValue().get("content") != null));
+            if (!typed) {
+                problems.add(name + ": no 2xx response with a schema");
+            }
+            if (operation.get("security") != null && !responses.containsKey("401")) {
+                problems.add(name + ": secured but no 401");
+            }
+        }));
+        collectPatterns(openApi.getMap("components.schemas"), problems, "components.schemas");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) ->
+                collectPatterns(operation.get("parameters"), problems, method + " " + path)));
+        assertThat(problems).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectPatterns(Object node, List<String> problems, String where) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("pattern") instanceof String pattern
+                    && (!pattern.startsWith("^") || !pattern.endsWith("$") || pattern.contains("(?i") || pattern.contains("\\A"))) {
+                problems.add(where + ": pattern " + pattern + " is not an anchored ECMA-262 pattern");
+            }
+            map.forEach((key, value) -> collectPatterns(value, problems, where + "." + key));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> collectPatterns(value, problems, where));
+        }
+    }
 }

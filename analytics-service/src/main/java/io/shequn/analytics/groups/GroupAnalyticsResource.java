@@ -33,10 +33,8 @@ import java.util.UUID;
 
 @Path("/api/v1/analytics/groups/{groupId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Group analytics")
+@Tag(name = "Group analytics", description = "A group's activity, retention, funnel, revenue, referrals and KOLs")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "400", description = "Invalid parameters")
-@APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
 public class GroupAnalyticsResource {
 
     @Inject
@@ -60,6 +58,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/summary")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "A group's activity on a day (operator, owner, admins)",
             description = "Members, DAU, WAU, MAU, stickiness, silent members and the last active day; day defaults to today in the group's time zone.")
     public GroupSummary summary(@PathParam("groupId") UUID group,
@@ -71,6 +71,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/timeseries")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "One metric per day (operator, owner, admins)", description = "At most 366 days; days without events are 0.")
     public List<GroupAnalytics.Point> timeseries(@PathParam("groupId") UUID group,
                                                  @Parameter(example = "DAU") @QueryParam("metric") @NotNull GroupAnalytics.Metric metric,
@@ -84,6 +86,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/members/silent")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "Silent members (潜水) on a day (operator, owner, admins)",
             description = "Current members with no activity in the 14 days ending on the day; never active first, then longest silent.")
     public Page<SilentMembers.Silent> silent(@PathParam("groupId") UUID group,
@@ -96,6 +100,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/retention")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "Cohort retention triangle by join week (operator, owner, admins)",
             description = "One cohort per week (Monday) from the week of from to the week of to: members who first joined then, and how many "
                     + "of them were active in each week since, up to the week of to.")
@@ -109,6 +115,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/lifecycle")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "Member lifecycle per week: new, returning, resurrecting, dormant (operator, owner, admins)")
     public CohortQueries.Lifecycle lifecycle(@PathParam("groupId") UUID group,
                                              @Parameter(example = "2026-10-05") @QueryParam("from") LocalDate from,
@@ -120,6 +128,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/funnel")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "AARRR funnel of the members who first joined in the window (operator, owner, admins)",
             description = "joined → activated (active within 7 days) → retained (active on 2+ days in days 8–30) → converted (a purchase "
                     + "credited to the group) → referred (invited someone who joined); each step counts members who made every step before it.")
@@ -133,6 +143,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/revenue")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "GMV, conversion rate, ARPU and referred revenue over a window (operator, owner, admins)")
     public FunnelQueries.GroupRevenue revenue(@PathParam("groupId") UUID group,
                                               @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
@@ -144,6 +156,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/referrals")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "K-factor and invitations per inviter over a window (operator, owner, admins)")
     public FunnelQueries.Referrals referrals(@PathParam("groupId") UUID group,
                                              @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
@@ -155,6 +169,8 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/kols")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "Members by KOL influence over a window (operator, owner, admins)",
             description = "score = messages + 2 × replies received + 3 × distinct repliers + 10 × referred members + 5 × referred purchases.")
     public List<KolQueries.Kol> kols(@PathParam("groupId") UUID group,

@@ -26,7 +26,7 @@ import java.time.LocalDate;
 
 @Path("/api/v1/analytics/groups")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Group analytics")
+@Tag(name = "Group analytics", description = "A group's activity, retention, funnel, revenue, referrals and KOLs")
 @SecurityRequirement(name = "SecurityScheme")
 public class GroupRankingResource {
 
@@ -44,10 +44,11 @@ public class GroupRankingResource {
     @Operation(summary = "Groups ranked by health, GMV or activity (operator: all groups; members: the groups they own or administer)",
             description = "HEALTH: last assessed score; GMV: the 30 days ending on the day in one currency; ACTIVITY: WAU, the 7 days ending on "
                     + "the day. day defaults to today in Asia/Shanghai. Highest first; groups without a value last.")
+    @APIResponse(responseCode = "200", description = "A page of ranked groups")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public Page<GroupRanking.Ranked> rank(@Parameter(example = "HEALTH") @QueryParam("sort") @DefaultValue("HEALTH") GroupRanking.Sort sort,
                                           @Parameter(example = "CNY") @QueryParam("currency") @DefaultValue("CNY")
-                                          @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
+                                          @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as CNY") String currency,
                                           @Parameter(example = "2026-11-23") @QueryParam("day") LocalDate day,
                                           @BeanParam @Valid PageRequest page) {
         LocalDate asOf = day != null ? day : LocalDate.now(clock.withZone(io.shequn.analytics.activity.GroupCalendar.DEFAULT_ZONE));

@@ -26,7 +26,7 @@ import java.util.UUID;
 
 @Path("/api/v1/analytics/members/{memberId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Member analytics")
+@Tag(name = "Member analytics", description = "One member's groups, activity and purchases")
 @SecurityRequirement(name = "SecurityScheme")
 public class MemberAnalyticsResource {
 
@@ -39,6 +39,7 @@ public class MemberAnalyticsResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     @Operation(summary = "One member's groups, activity, purchases and referred revenue (operator, or the member)")
+    @APIResponse(responseCode = "200", description = "The member's figures")
     @APIResponse(responseCode = "403", description = "Another member")
     @APIResponse(responseCode = "404", description = "No event about the member was seen")
     public MemberAnalytics.MemberView member(@PathParam("memberId") UUID member) {

@@ -20,7 +20,7 @@ import java.time.LocalDate;
 
 @Path("/api/v1/analytics/overview")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Analytics")
+@Tag(name = "Analytics", description = "Suite-wide figures and rebuilding the read models")
 @SecurityRequirement(name = "SecurityScheme")
 public class OverviewResource {
 

@@ -11,15 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/analytics/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Analytics")
+@Tag(name = "Analytics", description = "Suite-wide figures and rebuilding the read models")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "403", description = "Not an operator")
 public class RebuildResource {
 
     @Inject
@@ -30,7 +31,8 @@ public class RebuildResource {
     @Operation(summary = "Recompute every read model from the Kafka history (operator)",
             description = "Replays every topic from offset 0 into fresh tables while live consumption goes on, then swaps them in. "
                     + "Answers 202 at once; follow it with GET.")
-    @APIResponse(responseCode = "202", description = "Started")
+    @APIResponse(responseCode = "202", description = "Started; the state of the rebuild",
+            content = @Content(schema = @Schema(implementation = Rebuild.Status.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is running")
     public Response start() {
         if (!rebuild.start()) {
@@ -42,6 +44,7 @@ public class RebuildResource {
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "The state of the last rebuild (operator)")
+    @APIResponse(responseCode = "200", description = "The state")
     public Rebuild.Status status() {
         return rebuild.status();
     }

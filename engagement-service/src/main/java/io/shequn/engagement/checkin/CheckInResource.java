@@ -25,7 +25,7 @@ import java.util.UUID;
 
 @Path("/api/v1/groups/{groupId}/check-ins")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Check-ins")
+@Tag(name = "Check-ins", description = "Daily check-ins and streaks in the group's time zone")
 @SecurityRequirement(name = "SecurityScheme")
 public class CheckInResource {
 

@@ -25,7 +25,7 @@ import java.util.UUID;
 @Path("/api/v1/groups/{groupId}/engagement-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Group engagement rules")
+@Tag(name = "Group engagement rules", description = "How a group's check-ins and messages earn points")
 @SecurityRequirement(name = "SecurityScheme")
 public class GroupRulesResource {
 

@@ -25,7 +25,7 @@ import java.util.UUID;
 
 @Path("/api/v1/groups/{groupId}/leaderboards")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Leaderboards")
+@Tag(name = "Leaderboards", description = "Points and streak rankings of a group")
 @SecurityRequirement(name = "SecurityScheme")
 public class LeaderboardResource {
 

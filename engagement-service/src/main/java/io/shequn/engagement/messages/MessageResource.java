@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 @Path("/api/v1/groups/{groupId}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Messages")
+@Tag(name = "Messages", description = "Group messages, moderated against sensitive words")
 @SecurityRequirement(name = "SecurityScheme")
 public class MessageResource {
 

@@ -29,7 +29,7 @@ import java.util.UUID;
 @Path("/api/v1/sensitive-words")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Sensitive words")
+@Tag(name = "Sensitive words", description = "Global and per-group sensitive-word lists")
 @SecurityRequirement(name = "SecurityScheme")
 public class GlobalSensitiveWordResource {
 

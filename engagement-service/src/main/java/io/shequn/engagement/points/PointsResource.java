@@ -28,7 +28,7 @@ import java.util.UUID;
 @Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Points")
+@Tag(name = "Points", description = "The points ledger: balances, history and operator adjustments")
 @SecurityRequirement(name = "SecurityScheme")
 public class PointsResource {
 

@@ -29,7 +29,7 @@ import java.util.UUID;
 @Path("/api/v1/groups/{groupId}/rewards")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Rewards")
+@Tag(name = "Rewards", description = "Rewards bought with points and their redemptions")
 @SecurityRequirement(name = "SecurityScheme")
 public class GroupRewardResource {
 

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/members/me/redemptions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rewards")
+@Tag(name = "Rewards", description = "Rewards bought with points and their redemptions")
 @SecurityRequirement(name = "SecurityScheme")
 public class MyRedemptionsResource {
 

@@ -31,7 +31,7 @@ import java.util.UUID;
 
 @Path("/api/v1/rewards")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rewards")
+@Tag(name = "Rewards", description = "Rewards bought with points and their redemptions")
 @SecurityRequirement(name = "SecurityScheme")
 public class RewardResource {
 

@@ -33,7 +33,7 @@ import java.util.UUID;
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Groups")
+@Tag(name = "Groups", description = "Groups, their setup and admission policy")
 @SecurityRequirement(name = "SecurityScheme")
 public class GroupResource {
 

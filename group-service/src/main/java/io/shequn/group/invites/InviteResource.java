@@ -24,7 +24,7 @@ import java.util.UUID;
 
 @Path("/api/v1/groups/{groupId}/invites")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Invites")
+@Tag(name = "Invites", description = "Personal invite codes and what they brought in")
 @SecurityRequirement(name = "SecurityScheme")
 public class InviteResource {
 

@@ -28,7 +28,7 @@ import java.util.UUID;
 @Path("/api/v1/groups/{groupId}/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Membership")
+@Tag(name = "Membership", description = "Joining, applications, leaving, removals and bans")
 @SecurityRequirement(name = "SecurityScheme")
 public class ApplicationResource {
 

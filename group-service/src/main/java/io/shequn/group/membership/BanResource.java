@@ -29,7 +29,7 @@ import java.util.UUID;
 @Path("/api/v1/groups/{groupId}/bans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Membership")
+@Tag(name = "Membership", description = "Joining, applications, leaving, removals and bans")
 @SecurityRequirement(name = "SecurityScheme")
 public class BanResource {
 

@@ -24,7 +24,7 @@ import java.util.UUID;
 /** "My groups": a member's memberships across groups. */
 @Path("/api/v1/members/{memberId}/groups")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Membership")
+@Tag(name = "Membership", description = "Joining, applications, leaving, removals and bans")
 @SecurityRequirement(name = "SecurityScheme")
 public class MemberGroupsResource {
 

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +38,7 @@ import java.util.UUID;
 @Path("/api/v1/groups/{groupId}/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Membership")
+@Tag(name = "Membership", description = "Joining, applications, leaving, removals and bans")
 @SecurityRequirement(name = "SecurityScheme")
 public class MembershipResource {
 
@@ -59,7 +60,9 @@ public class MembershipResource {
     @APIResponse(responseCode = "403", description = "Banned, not verified, or no invite code for an INVITE_ONLY group")
     @APIResponse(responseCode = "409", description = "Full (group-full), archived, already a member or pending")
     @APIResponse(responseCode = "422", description = "Missing intro answers or an invalid invite code")
-    public Response join(@PathParam("groupId") UUID groupId, @Valid JoinRequest request, @Context UriInfo uri) {
+    public Response join(@PathParam("groupId") UUID groupId,
+                         @RequestBody(required = false, description = "An invite code and intro answers, when the group asks for them")
+                         @Valid JoinRequest request, @Context UriInfo uri) {
         MembershipResponse membership = memberships.join(groupId, caller.memberId(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(membership.memberId().toString()).build())
                 .entity(membership).build();

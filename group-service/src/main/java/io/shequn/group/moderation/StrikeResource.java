@@ -25,7 +25,7 @@ import java.util.UUID;
 
 @Path("/api/v1/groups/{groupId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Moderation")
+@Tag(name = "Moderation", description = "Moderation strikes from flagged messages")
 @SecurityRequirement(name = "SecurityScheme")
 public class StrikeResource {
 

@@ -26,7 +26,7 @@ import java.util.UUID;
 @Path("/api/v1/groups/{groupId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Roles")
+@Tag(name = "Roles", description = "Roles in a group and ownership transfer")
 @SecurityRequirement(name = "SecurityScheme")
 public class RoleResource {
 

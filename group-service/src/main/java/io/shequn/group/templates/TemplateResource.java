@@ -29,7 +29,7 @@ import java.util.UUID;
 @Path("/api/v1/templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Templates")
+@Tag(name = "Templates", description = "Group templates")
 @SecurityRequirement(name = "SecurityScheme")
 public class TemplateResource {
 

@@ -28,9 +28,9 @@ public record MemberProfileRequest(
         @Schema(example = "Ten years in product design, weekend hiker, happy to review portfolios.")
         @Size(max = 500) String bio,
         @Schema(example = "13812345678", description = "Digits with an optional leading +; shown whole only to the member and operators")
-        @Pattern(regexp = "\\+?[0-9]{6,15}", message = "must be 6 to 15 digits with an optional leading +") String phone,
+        @Pattern(regexp = "^\\+?[0-9]{6,15}$", message = "must be 6 to 15 digits with an optional leading +") String phone,
         @Schema(example = "lilei@example.com", description = "Shown whole only to the member and operators")
         @Email(regexp = ".+@.+\\..+", message = "must be an email address") @Size(max = 254) String email,
         @Schema(example = "K7M2Q9XD", description = "An invite code of the member who invited this one")
-        @Pattern(regexp = "(?i)[" + InviteCodes.CHARACTERS + "]{8}", message = "must be an 8-character invite code") String inviteCode) {
+        @Pattern(regexp = "^[" + InviteCodes.CHARACTERS + InviteCodes.LOWER_CASE + "]{8}$", message = "must be an 8-character invite code") String inviteCode) {
 }

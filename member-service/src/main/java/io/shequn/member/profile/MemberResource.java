@@ -39,9 +39,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "Profiles, privacy and erasure")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "400", description = "Invalid request; violations name the fields")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The caller may not do this")
 public class MemberResource {
 
     @Inject
@@ -67,6 +64,7 @@ public class MemberResource {
 
     @GET
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "200", description = "A page of members")
     @Operation(summary = "Search members (operator)",
             description = "Filters combine: tag (exact, case-insensitive), region, occupation (exact, case-insensitive), q (part of the name or bio). Newest first; erased members are not listed.")
     public Page<MemberResponse> search(
@@ -130,6 +128,7 @@ public class MemberResource {
     @Operation(summary = "Update a profile (the member or an operator)", description = "Publishes member-updated when something changed.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "403", description = "Another member's profile")
     @APIResponse(responseCode = "404", description = "No such member")
     @APIResponse(responseCode = "409", description = "The member was erased, or already has another inviter")
     public MemberResponse update(@PathParam("id") UUID id, @Valid @NotNull MemberProfileRequest request) {
@@ -142,6 +141,7 @@ public class MemberResource {
     @Operation(summary = "Erase a member's personal data (the member or an operator)",
             description = "Keeps an anonymous tombstone so the id stays valid; publishes member-erased. Erasing twice is harmless.")
     @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "403", description = "Another member's profile")
     @APIResponse(responseCode = "404", description = "No such member")
     public void erase(@PathParam("id") UUID id) {
         members.erase(id, caller);

@@ -10,6 +10,8 @@ import java.util.Locale;
 public final class InviteCodes {
 
     public static final String CHARACTERS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    /** The letters of {@link #CHARACTERS} in lower case: codes are accepted in any case (a pattern without inline flags, as JSON Schema needs). */
+    public static final String LOWER_CASE = "abcdefghjkmnpqrstuvwxyz";
     public static final int LENGTH = 8;
 
     private static final SecureRandom RANDOM = new SecureRandom();

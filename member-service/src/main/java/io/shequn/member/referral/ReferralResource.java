@@ -27,8 +27,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals", description = "Invite codes and the referral tree (裂变)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "403", description = "Neither the member nor an operator")
-@APIResponse(responseCode = "404", description = "No such member")
 public class ReferralResource {
 
     @Inject
@@ -39,6 +37,8 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @APIResponse(responseCode = "403", description = "Neither the member nor an operator")
+    @APIResponse(responseCode = "404", description = "No such member")
     @Operation(summary = "The referral tree below a member (the member or an operator)")
     @APIResponse(responseCode = "200", description = "The tree with counts per level",
             content = @Content(schema = @Schema(implementation = ReferralTree.class)))
@@ -52,6 +52,8 @@ public class ReferralResource {
     @GET
     @Path("/summary")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @APIResponse(responseCode = "403", description = "Neither the member nor an operator")
+    @APIResponse(responseCode = "404", description = "No such member")
     @Operation(summary = "How many members a member brought in: directly and in total (the member or an operator)")
     @APIResponse(responseCode = "200", description = "The counts",
             content = @Content(schema = @Schema(implementation = ReferralTree.Summary.class)))

@@ -1,5 +1,6 @@
 package io.shequn.platform.problem;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -15,8 +16,11 @@ import java.util.Map;
 /**
  * Every error response of every service is an RFC 9457 problem, so resources only declare the
  * status and what it means ({@code @APIResponse(responseCode = "404", description = "No such member")})
- * and this filter gives each 4xx/5xx response without content the problem+json body.
+ * and this filter gives each 4xx/5xx response without content the problem+json body. It runs after
+ * {@link io.shequn.platform.openapi.OperationsFilter} (higher priority first), which adds the errors
+ * every operation can answer.
  */
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = 1)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
