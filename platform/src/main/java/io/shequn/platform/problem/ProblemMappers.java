@@ -114,12 +114,11 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        if (e.getCause() instanceof InvalidParameterException invalid && !invalid.inPath()) {
-            return businessRule(ProblemException.invalid(invalid.parameter(), invalid.getMessage()), uri);
-        }
-        String query = unconvertible(e.getCause(), uri == null ? Map.of() : uri.getQueryParameters());
-        if (query != null) {
-            return businessRule(ProblemException.invalid(query, "is not a valid value"), uri);
+        Map<String, List<String>> query = uri == null ? Map.of() : uri.getQueryParameters();
+        String parameter = e.getCause() instanceof InvalidParameterException invalid && !invalid.inPath()
+                ? invalid.parameter() : unconvertible(e.getCause(), query);
+        if (parameter != null && query.containsKey(parameter)) {
+            return businessRule(ProblemException.invalid(parameter, "'" + query.get(parameter).get(0) + "' is not a valid value"), uri);
         }
         String segment = e.getCause() instanceof InvalidParameterException invalid ? invalid.parameter()
                 : unconvertible(e.getCause(), uri == null ? Map.of() : uri.getPathParameters());

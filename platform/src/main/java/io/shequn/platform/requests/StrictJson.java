@@ -30,7 +30,7 @@ import java.time.ZonedDateTime;
 
 /**
  * Request bodies are strict in every service: an unknown or repeated field, text after the JSON
- * value, a null for a primitive, a number for a string (or a string or fraction for a number), a
+ * value, a number for a string (or a string or fraction for a number), a
  * NUL character (which no PostgreSQL text column stores) or a date outside the years 0001-9999
  * (which PostgreSQL and java.time arithmetic do not share) is refused, and the problem mapper
  * answers 400 naming the field.
@@ -49,7 +49,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         // A number or boolean where text is expected is a wrong type, not text.
