@@ -38,6 +38,7 @@ public class StageChangeResource {
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     @Operation(summary = "Changes of lifecycle stage, newest first (operator: all groups; members: the groups they own or administer)",
             description = "One item per group-health-changed published, for the assessed days from from to to (at most 366 days).")
+    @APIResponse(responseCode = "200", description = "A page of stage changes")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public Page<StageChanges.StageChange> list(@Parameter(example = "2026-10-01") @QueryParam("from") LocalDate from,
                                                @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to,

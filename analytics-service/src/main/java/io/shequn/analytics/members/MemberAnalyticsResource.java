@@ -51,6 +51,7 @@ public class MemberAnalyticsResource {
     @Path("/activity")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     @Operation(summary = "One member's active groups and messages per day (operator, or the member)", description = "At most 366 days.")
+    @APIResponse(responseCode = "200", description = "The member's activity")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "403", description = "Another member")
     public MemberAnalytics.Activity activity(@PathParam("memberId") UUID member,
@@ -64,6 +65,7 @@ public class MemberAnalyticsResource {
     @Path("/purchases")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     @Operation(summary = "One member's purchases, newest first, with the group each is credited to (operator, or the member)")
+    @APIResponse(responseCode = "200", description = "A page of the member's purchases")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "403", description = "Another member")
     public Page<MemberAnalytics.Purchase> purchases(@PathParam("memberId") UUID member, @BeanParam @Valid PageRequest page) {

@@ -46,6 +46,7 @@ public class OverviewResource {
     @Operation(summary = "DAU, WAU, MAU, counters and GMV per day across groups (operator: all groups; members: the groups they own or administer)",
             description = "A member active in several groups counts once a day. Days are each group's calendar days; purchases credited "
                     + "to no group count for operators, on their day in Asia/Shanghai. At most 366 days.")
+    @APIResponse(responseCode = "200", description = "The trend")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public OverviewTrend.Trend trend(@Parameter(example = "2026-09-25") @QueryParam("from") LocalDate from,
                                      @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
