@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,7 +59,8 @@ public class CheckInResource {
             content = @Content(schema = @Schema(implementation = CheckInCalendarResponse.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the group")
     public CheckInCalendarResponse calendar(@PathParam("groupId") UUID groupId,
-                                            @Parameter(description = "YYYY-MM; this month by default", example = "2026-11")
+                                            @Parameter(description = "YYYY-MM; this month by default", example = "2026-11",
+                                                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$"))
                                             @QueryParam("month") YearMonth month) {
         return checkIns.calendar(groupId, caller.memberId(), month);
     }
