@@ -72,7 +72,7 @@ public class MembershipResource {
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
     @Operation(summary = "Members of a group (its members, operators)",
             description = "Current members by default; filter by role, or by status (LEFT, REMOVED, BANNED, ...; "
-                    + "pending statuses for owner/admins only).")
+                    + "PENDING_APPROVAL, PENDING_PAYMENT, REJECTED, REMOVED and BANNED for owner/admins only).")
     @APIResponse(responseCode = "200", description = "A page of memberships")
     @APIResponse(responseCode = "403", description = "Not a member of the group")
     public Page<MembershipResponse> list(@PathParam("groupId") UUID groupId,
@@ -85,7 +85,9 @@ public class MembershipResource {
     @GET
     @Path("/{memberId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
-    @Operation(summary = "A member's current (or latest) membership in the group")
+    @Operation(summary = "A member's current (or latest) membership in the group",
+            description = "The member themselves, fellow members and operators; an application, rejection, removal or "
+                    + "ban only the member, the owner, admins and operators.")
     @APIResponse(responseCode = "200", description = "The membership",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
     @APIResponse(responseCode = "404", description = "Never a member")

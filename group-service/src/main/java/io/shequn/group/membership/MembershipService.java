@@ -14,7 +14,6 @@ import io.shequn.group.groups.Group;
 import io.shequn.group.groups.GroupResponse;
 import io.shequn.group.groups.GroupService;
 import io.shequn.group.roles.Action;
-import io.shequn.group.roles.Actor;
 import io.shequn.group.roles.GroupAccess;
 import io.shequn.platform.outbox.Outbox;
 import io.shequn.platform.paging.Page;
@@ -242,28 +241,40 @@ public class MembershipService {
         return Page.of(bans, page, total);
     }
 
-    /** Current members (or past ones, by status) of a group, for its members and operators. */
+    /**
+     * Current members (or those who left) of a group, for its members and operators; applications,
+     * rejections, removals and bans for its owner, admins and operators.
+     */
     @Transactional
     public Page<MembershipResponse> members(UUID groupId, MembershipStatus status, GroupRole role, PageRequest page) {
         groups.find(groupId);
-        Actor actor = access.require(Action.VIEW_MEMBERS, groupId);
+        access.require(Action.VIEW_MEMBERS, groupId);
         MembershipStatus wanted = status == null ? MembershipStatus.ACTIVE : status;
-        if (wanted.isPending()) {
-            access.require(Action.DECIDE_APPLICATION, groupId);
+        if (wanted.isModerationRecord()) {
+            access.require(Action.VIEW_MODERATION_RECORDS, groupId);
         }
         return Page.of(memberships.page(groupId, wanted, role, page.offset(), page.size()).stream()
                 .map(MembershipResponse::of).toList(), page, memberships.count(groupId, wanted, role));
     }
 
-    /** The member's current (or latest) period in the group: themselves, fellow members and operators. */
+    /**
+     * The member's current (or latest) period in the group: themselves, fellow members and
+     * operators; an application, rejection, removal or ban only themselves, the owner, admins
+     * and operators.
+     */
     @Transactional
     public MembershipResponse membership(UUID groupId, UUID memberId) {
         groups.find(groupId);
-        if (!memberId.equals(access.callerId())) {
+        boolean self = memberId.equals(access.callerId());
+        if (!self) {
             access.require(Action.VIEW_MEMBERS, groupId);
         }
-        return memberships.latest(groupId, memberId).map(MembershipResponse::of)
+        Membership latest = memberships.latest(groupId, memberId)
                 .orElseThrow(() -> ProblemException.notFound("Membership of " + memberId + " in group", groupId));
+        if (!self && latest.status.isModerationRecord()) {
+            access.require(Action.VIEW_MODERATION_RECORDS, groupId);
+        }
+        return MembershipResponse.of(latest);
     }
 
     /** Pending applications, oldest first: owner, admins, operators. */

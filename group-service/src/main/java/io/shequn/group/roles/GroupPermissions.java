@@ -8,7 +8,9 @@ import java.util.Optional;
  * The permission matrix of a group. Ranks: OWNER > ADMIN > KOL = LECTURER > MEMBER.
  *
  * <ul>
- * <li>Any current member sees the member list; operators see everything.</li>
+ * <li>Any current member sees who is in the group and who left on their own; applications,
+ * rejections, removals and bans (with their reasons) only the owner and admins, as the
+ * application and ban lists; operators see everything. Each member sees their own records.</li>
  * <li>Owner and admins update the group, decide applications, unban, see invite stats, manage
  * strikes and save the group as a template. Only the owner archives it and transfers ownership.</li>
  * <li>Owner and admins remove and ban members <em>below their own rank</em>: an admin cannot
@@ -69,7 +71,8 @@ public final class GroupPermissions {
         boolean manager = role == GroupRole.OWNER || role == GroupRole.ADMIN;
         return switch (action) {
             case VIEW_MEMBERS -> Optional.empty();
-            case UPDATE_GROUP, SAVE_AS_TEMPLATE, DECIDE_APPLICATION, UNBAN_MEMBER, VIEW_INVITE_STATS, MANAGE_STRIKES ->
+            case UPDATE_GROUP, SAVE_AS_TEMPLATE, DECIDE_APPLICATION, UNBAN_MEMBER, VIEW_INVITE_STATS, MANAGE_STRIKES,
+                 VIEW_MODERATION_RECORDS ->
                     manager ? Optional.empty() : Optional.of("Only the owner and admins may do this");
             case ARCHIVE_GROUP, TRANSFER_OWNERSHIP ->
                     role == GroupRole.OWNER ? Optional.empty() : Optional.of("Only the owner may do this");

@@ -137,6 +137,39 @@ class MembershipLifecycleResourceTest {
         join(group, member);
     }
 
+    /**
+     * Bans, removals, rejections and applications carry decisions and reasons: fellow members see
+     * them neither through the member list nor through one member's record, as they do not see
+     * /bans or /applications; the owner does, and so does the member concerned.
+     */
+    @Test
+    void moderationRecordsAreForTheOwnerAdminsAndTheMemberConcernedLikeTheBanList() {
+        UUID owner = UUID.randomUUID();
+        UUID fellow = UUID.randomUUID();
+        UUID banned = UUID.randomUUID();
+        UUID group = openGroup(owner);
+        join(group, fellow);
+        join(group, banned);
+        as(owner).body(Map.of("memberId", banned, "reason", "Harassment")).when().post("/api/v1/groups/" + group + "/bans")
+                .then().statusCode(201);
+
+        as(fellow).when().get("/api/v1/groups/" + group + "/bans").then().statusCode(403);
+        for (String status : List.of("BANNED", "REMOVED", "REJECTED", "PENDING_APPROVAL", "PENDING_PAYMENT")) {
+            as(fellow).queryParam("status", status).when().get("/api/v1/groups/" + group + "/members")
+                    .then().statusCode(403).contentType(PROBLEM_JSON);
+        }
+        as(fellow).when().get("/api/v1/groups/" + group + "/members/" + banned).then().statusCode(403).contentType(PROBLEM_JSON);
+
+        as(owner).queryParam("status", "BANNED").when().get("/api/v1/groups/" + group + "/members").then().statusCode(200)
+                .body("items.memberId", equalTo(List.of(banned.toString()))).body("items[0].endDetail", equalTo("Harassment"));
+        as(owner).when().get("/api/v1/groups/" + group + "/members/" + banned).then().statusCode(200)
+                .body("status", equalTo("BANNED"));
+        as(banned).when().get("/api/v1/groups/" + group + "/members/" + banned).then().statusCode(200)
+                .body("status", equalTo("BANNED"));
+        as(fellow).queryParam("status", "LEFT").when().get("/api/v1/groups/" + group + "/members").then().statusCode(200);
+        as(fellow).when().get("/api/v1/groups/" + group + "/members/" + owner).then().statusCode(200).body("role", equalTo("OWNER"));
+    }
+
     @Test
     void aMemberCanBeBannedBeforeTheyEverJoin() {
         UUID owner = UUID.randomUUID();

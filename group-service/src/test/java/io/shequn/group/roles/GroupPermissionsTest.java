@@ -45,6 +45,16 @@ class GroupPermissionsTest {
     }
 
     @Test
+    void onlyOwnerAdminsAndOperatorsSeeModerationRecords() {
+        assertThat(allows(Action.VIEW_MODERATION_RECORDS, OWNER_)).isTrue();
+        assertThat(allows(Action.VIEW_MODERATION_RECORDS, ADMIN_)).isTrue();
+        assertThat(allows(Action.VIEW_MODERATION_RECORDS, OPERATOR)).isTrue();
+        assertThat(allows(Action.VIEW_MODERATION_RECORDS, KOL_)).isFalse();
+        assertThat(allows(Action.VIEW_MODERATION_RECORDS, MEMBER_)).isFalse();
+        assertThat(allows(Action.VIEW_MODERATION_RECORDS, OUTSIDER)).isFalse();
+    }
+
+    @Test
     void removalAndBansGoStrictlyDownTheRanks() {
         for (Action action : new Action[]{REMOVE_MEMBER, BAN_MEMBER}) {
             assertThat(allows(action, OWNER_, ADMIN)).isTrue();
