@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ import static io.shequn.analytics.activity.SqlValues.number;
 
 /**
  * The members with the most influence in a group over a window (docs/analytics.md, "KOL
- * influence"). Reads per-member-per-day rows of the window only, and scores and ranks them in the
- * database.
+ * influence"). Reads per-member-per-day rows of the window only.
  */
 @ApplicationScoped
 public class KolQueries {
@@ -41,53 +41,65 @@ public class KolQueries {
                       long referredMembers, long referredPurchases, List<Revenue> referredRevenue) {
     }
 
-    /**
-     * Scores every member with influence in the window and keeps the best {@code limit} in the
-     * database: what leaves it is one row per KOL shown, however many members posted.
-     */
+    private static final class Tally {
+        long messages;
+        long replies;
+        long repliers;
+        long referredMembers;
+        long referredPurchases;
+        final List<Revenue> revenue = new ArrayList<>();
+
+        long score() {
+            return MESSAGE_POINTS * messages + REPLY_POINTS * replies + REPLIER_POINTS * repliers
+                    + REFERRED_MEMBER_POINTS * referredMembers + REFERRED_PURCHASE_POINTS * referredPurchases;
+        }
+    }
+
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Kol> top(UUID group, DayWindow window, int limit) {
         ZoneId zone = calendar.zoneOf(group);
-        List<Object[]> top = entityManager.createNativeQuery("""
-                        with parts as (
-                            select member_id, sum(messages) as messages, sum(replies_received) as replies, 0 as repliers, 0 as referred, 0 as purchases
-                            from member_influence_day where group_id = :group and day between :from and :to group by member_id
-                            union all
-                            select member_id, 0, 0, count(distinct replier_id), 0, 0
-                            from reply_pair_day where group_id = :group and day between :from and :to group by member_id
-                            union all
-                            select inviter_id, 0, 0, 0, count(*), 0 from group_membership
-                            where group_id = :group and inviter_id is not null and first_joined_at >= :start and first_joined_at < :end
-                            group by inviter_id
-                            union all
-                            select inviter_id, 0, 0, 0, 0, sum(purchases) from referred_revenue_day
-                            where group_id = :group and day between :from and :to group by inviter_id having sum(purchases) > 0)
-                        select member_id, sum(messages), sum(replies), sum(repliers), sum(referred), sum(purchases),
-                               :messagePoints * sum(messages) + :replyPoints * sum(replies) + :replierPoints * sum(repliers)
-                               + :memberPoints * sum(referred) + :purchasePoints * sum(purchases) as score
-                        from parts group by member_id order by score desc, member_id limit :limit""")
-                .setParameter("group", group).setParameter("from", window.from()).setParameter("to", window.to())
-                .setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
-                .setParameter("messagePoints", MESSAGE_POINTS).setParameter("replyPoints", REPLY_POINTS)
-                .setParameter("replierPoints", REPLIER_POINTS).setParameter("memberPoints", REFERRED_MEMBER_POINTS)
-                .setParameter("purchasePoints", REFERRED_PURCHASE_POINTS).setParameter("limit", limit)
-                .getResultList();
-        Map<UUID, List<Revenue>> revenue = new HashMap<>();
-        if (!top.isEmpty()) {
-            for (Object[] row : (List<Object[]>) entityManager.createNativeQuery("""
-                            select inviter_id, currency, sum(purchases), sum(amount) from referred_revenue_day
-                            where group_id = :group and day between :from and :to and inviter_id in (:members)
-                            group by inviter_id, currency having sum(purchases) > 0 order by currency""")
-                    .setParameter("group", group).setParameter("from", window.from()).setParameter("to", window.to())
-                    .setParameter("members", top.stream().map(row -> (UUID) row[0]).toList())
-                    .getResultList()) {
-                revenue.computeIfAbsent((UUID) row[0], m -> new ArrayList<>()).add(Revenue.fromRow(row, 1));
-            }
+        Map<UUID, Tally> tallies = new HashMap<>();
+        for (Object[] row : rows("""
+                select member_id, sum(messages), sum(replies_received) from member_influence_day
+                where group_id = :group and day between :from and :to group by member_id""", group, window)) {
+            Tally tally = tallies.computeIfAbsent((UUID) row[0], m -> new Tally());
+            tally.messages = number(row[1]);
+            tally.replies = number(row[2]);
         }
-        return top.stream()
-                .map(row -> new Kol((UUID) row[0], number(row[6]), number(row[1]), number(row[2]), number(row[3]), number(row[4]), number(row[5]),
-                        List.copyOf(revenue.getOrDefault((UUID) row[0], List.of()))))
+        for (Object[] row : rows("""
+                select member_id, count(distinct replier_id) from reply_pair_day
+                where group_id = :group and day between :from and :to group by member_id""", group, window)) {
+            tallies.computeIfAbsent((UUID) row[0], m -> new Tally()).repliers = number(row[1]);
+        }
+        for (Object[] row : (List<Object[]>) entityManager.createNativeQuery("""
+                        select inviter_id, count(*) from group_membership
+                        where group_id = :group and inviter_id is not null and first_joined_at >= :start and first_joined_at < :end
+                        group by inviter_id""")
+                .setParameter("group", group).setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
+                .getResultList()) {
+            tallies.computeIfAbsent((UUID) row[0], m -> new Tally()).referredMembers = number(row[1]);
+        }
+        for (Object[] row : rows("""
+                select inviter_id, currency, sum(purchases), sum(amount) from referred_revenue_day
+                where group_id = :group and day between :from and :to group by inviter_id, currency
+                having sum(purchases) > 0 order by currency""", group, window)) {
+            Tally tally = tallies.computeIfAbsent((UUID) row[0], m -> new Tally());
+            tally.referredPurchases += number(row[2]);
+            tally.revenue.add(Revenue.fromRow(row, 1));
+        }
+        return tallies.entrySet().stream()
+                .map(e -> new Kol(e.getKey(), e.getValue().score(), e.getValue().messages, e.getValue().replies, e.getValue().repliers,
+                        e.getValue().referredMembers, e.getValue().referredPurchases, List.copyOf(e.getValue().revenue)))
+                .sorted(Comparator.comparingLong(Kol::score).reversed().thenComparing(Kol::memberId))
+                .limit(limit)
                 .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, UUID group, DayWindow window) {
+        return entityManager.createNativeQuery(sql)
+                .setParameter("group", group).setParameter("from", window.from()).setParameter("to", window.to())
+                .getResultList();
     }
 }
