@@ -43,8 +43,8 @@ import java.util.stream.Stream;
 /**
  * What a service's compiled code does on Kafka, read from its classes with ASM: the contracts
  * it publishes ({@code Outbox.publish(Events.X, ...)}) and the ones its inbox listeners consume
- * ({@code InboxListener.contract()} returning {@code Events.X}). Its consumer group is its
- * {@code quarkus.application.name} (platform's KafkaSettings). A contract the scan cannot trace
+ * ({@code InboxListener.contract()} returning {@code Events.X}). Its consumer group is its inbox
+ * channel's {@code group.id} (see {@code consumerGroup} below). A contract the scan cannot trace
  * to an {@code Events} constant fails the scan, so nothing escapes it silently.
  *
  * @param service       quarkus.application.name

@@ -75,6 +75,19 @@ public final class KafkaBroker {
         process = null;
     }
 
+    /** Kills the broker (SIGKILL: no controlled shutdown, logs recovered on the next start); data is kept. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -32,12 +34,19 @@ public final class KafkaTestClient implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public KafkaTestClient(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** @param producerSettings Kafka producer settings on top of the defaults (acks=all, idempotent) */
+    public KafkaTestClient(String bootstrapServers, Map<String, Object> producerSettings) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
                 ProducerConfig.ACKS_CONFIG, "all"));
+        config.putAll(producerSettings);
+        this.producer = new KafkaProducer<>(config);
     }
 
     /** Sends and waits for the broker's acknowledgement. */
@@ -56,10 +65,24 @@ public final class KafkaTestClient implements AutoCloseable {
         producer.flush();
         for (Future<?> future : sent) {
             try {
-                future.get(30, TimeUnit.SECONDS);
+                future.get(2, TimeUnit.MINUTES);
             } catch (Exception e) {
                 throw new IllegalStateException("Could not send " + records.size() + " records", e);
             }
+        }
+    }
+
+    /** Sends without waiting; the producer retries until the broker takes it (up to two minutes). */
+    public Future<RecordMetadata> sendAsync(ProducerRecord<String, byte[]> record) {
+        return producer.send(record);
+    }
+
+    /** How many records {@code topic} has ever had: the sum of its partitions' end offsets. */
+    public long size(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -81,11 +104,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                                                            Duration timeout, boolean stopAtFirst) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             Instant deadline = Instant.now().plus(timeout);
             List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -109,6 +128,14 @@ public final class KafkaTestClient implements AutoCloseable {
             }
             return matches;
         }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     }
 
     @Override

@@ -135,6 +135,20 @@ public final class PackagedService {
         }
     }
 
+    /** SIGKILL: the JVM gets no chance to finish anything, as when a node dies. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            process = null;
+        }
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

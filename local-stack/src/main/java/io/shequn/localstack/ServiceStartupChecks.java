@@ -19,8 +19,9 @@ import static org.hamcrest.Matchers.hasItems;
 
 /**
  * What every service proves whatever its features: it starts, is live and ready with the
- * database and Kafka checked, has its database migrated with the platform's outbox and inbox
- * tables, and publishes its OpenAPI document. A service's {@code @QuarkusTest} extends this.
+ * database, each Kafka channel and the outbox relay checked, publishes the metrics operators
+ * alert on, has its database migrated with the platform's outbox and inbox tables, and publishes
+ * its OpenAPI document. A service's {@code @QuarkusTest} extends this.
  */
 public abstract class ServiceStartupChecks {
 
@@ -28,11 +29,62 @@ public abstract class ServiceStartupChecks {
     DataSource dataSource;
 
     @Test
-    void isLiveAndReadyWithDatabaseAndKafkaChecked() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200)
+    void isStartedLiveAndReadyWithDatabaseKafkaChannelsAndRelayChecked() {
+        List<String> channels = new ArrayList<>(List.of("outbox"));
+        if (consumedTopics().length > 0) {
+            channels.addAll(List.of("inbox", "dead-letters"));
+        }
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Kafka", "Database connections health check"));
+                .body("checks.name", hasItems("Outbox relay", "SmallRye Reactive Messaging - liveness check"));
+        var ready = given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("SmallRye Reactive Messaging - readiness check", "Database connections health check"))
+                .extract().jsonPath();
+        Map<String, Object> channelChecks = ready.getMap("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data");
+        assertThat(channelChecks).containsOnlyKeys(channels);
+    }
+
+    /**
+     * What operators alert on is at /q/metrics from start-up, before the first event: the
+     * plumbing's counters at zero, with help texts, for every consumed topic and every reason a
+     * record is dead-lettered; the outbox backlog; HTTP latency as histogram buckets; the
+     * connection pool.
+     */
+    @Test
+    void metricsForAlertsArePublishedWithHelpTextsFromStartUp() {
+        // Any request to the API counts (Quarkus leaves /q/* out of the HTTP metrics).
+        given().when().get("/api/v1/no-such-resource").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        List<String> expected = new ArrayList<>(List.of(
+                "# HELP shequn_outbox_unpublished_events ", "shequn_outbox_unpublished_events ",
+                "# HELP shequn_outbox_oldest_unpublished_age_seconds ", "shequn_outbox_oldest_unpublished_age_seconds ",
+                "# HELP shequn_outbox_published ", "# HELP shequn_outbox_relay_failures ",
+                "http_server_requests_seconds_bucket{",
+                "agroal_active_count{", "agroal_available_count{", "agroal_awaiting_count{"));
+        String[] topics = consumedTopics();
+        if (topics.length > 0) {
+            expected.addAll(List.of("# HELP shequn_events_applied ", "# HELP shequn_events_duplicates ",
+                    "# HELP shequn_events_dead_lettered "));
+        }
+        for (String topic : topics) {
+            expected.add("shequn_events_applied_total{topic=\"" + topic + "\"}");
+            expected.add("shequn_events_duplicates_total{topic=\"" + topic + "\"}");
+            for (String reason : List.of("unparseable", "not-a-cloudevent", "unsupported-content-type", "unknown-type",
+                    "schema-invalid", "handler-failed")) {
+                expected.add("shequn_events_dead_lettered_total{reason=\"" + reason + "\",topic=\"" + topic + "\"}");
+            }
+        }
+        assertThat(metrics).contains(expected);
+    }
+
+    private static String[] consumedTopics() {
+        var config = ConfigProvider.getConfig();
+        if (!config.getOptionalValue("mp.messaging.incoming.inbox.enabled", Boolean.class).orElse(true)) {
+            return new String[0];
+        }
+        return config.getValue("mp.messaging.incoming.inbox.topics", String[].class);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.shequn.analytics.rebuild;
 
 import io.shequn.analytics.health.HealthSweep;
 import io.shequn.platform.inbox.InboxConsumer;
-import io.shequn.platform.kafka.KafkaSettings;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +15,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -61,8 +64,16 @@ public class Rebuild {
     @Inject
     InboxConsumer inbox;
 
+    /** {@code kafka.*}: the bootstrap servers and security settings of the channels. */
     @Inject
-    KafkaSettings kafka;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    @ConfigProperty(name = "mp.messaging.incoming.inbox.group.id")
+    String consumerGroup;
+
+    @ConfigProperty(name = "mp.messaging.incoming.inbox.topics")
+    List<String> topics;
 
     @Inject
     HealthSweep sweep;
@@ -94,16 +105,16 @@ public class Rebuild {
             List<String> tables = QuarkusTransaction.requiringNew().call(this::prepareSchema);
             long[] replayed = {0};
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(replayConsumerConfig());
-                 Admin admin = Admin.create(kafka.admin("rebuild"))) {
+                 Admin admin = Admin.create(clientConfig(consumerGroup + "-rebuild-admin"))) {
                 List<TopicPartition> partitions = partitions(consumer);
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
-                replayed[0] += replayUpTo(consumer, committed(admin, partitions));
+                replayed[0] += replayUpTo(consumer, committed(admin, partitions, Map.of()));
                 LOG.infof("Rebuild replayed %d events; pausing live consumption to catch up and swap", replayed[0]);
                 inbox.whilePaused(() -> {
                     Instant now = clock.instant();
                     sweep.sweep(now, () -> { });
-                    replayed[0] += replayUpTo(consumer, committed(admin, partitions));
+                    replayed[0] += replayUpTo(consumer, committed(admin, partitions, inbox.appliedOffsets()));
                     sweep.sweep(now, this::useRebuildSchema);
                     QuarkusTransaction.requiringNew().run(() -> swap(tables));
                     return null;
@@ -189,7 +200,7 @@ public class Rebuild {
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : inbox.topics()) {
+        for (String topic : topics) {
             for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
@@ -197,23 +208,36 @@ public class Rebuild {
         return partitions;
     }
 
-    /** The live consumer group's committed offsets: what the live tables reflect. */
-    private Map<TopicPartition, Long> committed(Admin admin, List<TopicPartition> partitions) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(kafka.serviceName())
+    /**
+     * What the live tables reflect: the live consumer group's committed offsets, or, where this
+     * instance has applied more (the connector commits every few seconds), its applied offsets.
+     */
+    private Map<TopicPartition, Long> committed(Admin admin, List<TopicPartition> partitions, Map<TopicPartition, Long> applied)
+            throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(consumerGroup)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, Long> target = new HashMap<>();
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = offsets.get(partition);
-            target.put(partition, offset == null ? 0L : offset.offset());
+            target.put(partition, Math.max(offset == null ? 0L : offset.offset(), applied.getOrDefault(partition, 0L)));
         }
         return target;
     }
 
+    /** A plain consumer of its own: the replay reads history from offset 0, outside the live consumer group. */
     private Map<String, Object> replayConsumerConfig() {
-        Map<String, Object> config = kafka.consumer();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.serviceName() + "-rebuild");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, kafka.serviceName() + "-rebuild");
+        Map<String, Object> config = clientConfig(consumerGroup + "-rebuild");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup + "-rebuild");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return config;
+    }
+
+    private Map<String, Object> clientConfig(String clientId) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return config;
     }
 }

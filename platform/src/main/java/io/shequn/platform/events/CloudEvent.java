@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/**
- * A CloudEvents 1.0 event with JSON data, as read from or written to Kafka. {@code traceparent}
- * is the W3C trace context carried alongside (the distributed tracing extension), or null.
- */
+/** A CloudEvents 1.0 event with JSON data, as read from Kafka. */
 public record CloudEvent(
         String id,
         String source,
         String type,
         String subject,
         OffsetDateTime time,
-        JsonNode data,
-        String traceparent) {
+        JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String DATA_CONTENT_TYPE = "application/json";

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shequn.contracts.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,39 +16,22 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
- * The CloudEvents Kafka protocol binding. We write binary mode ({@code ce_*} headers, the value
- * is the data); we read binary and structured mode ({@code content-type:
- * application/cloudevents+json}, the whole event in the value), because outside publishers use both.
+ * Reads the CloudEvents Kafka protocol binding: binary mode ({@code ce_*} headers, the value is the
+ * data) and structured mode ({@code content-type: application/cloudevents+json}, the whole event in
+ * the value), because outside publishers use both. Each way a record can be unusable has a stable
+ * reason, which is what the dead-letter topic and its metric report; the connector's own
+ * CloudEvents metadata only tells "is one" or "is not one", so incoming channels turn it off.
+ * (Outgoing events are written in binary mode by the connector: see {@code OutboxRelay}.)
  */
 public final class CloudEventCodec {
 
     public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
     public static final String CONTENT_TYPE = "content-type";
-    public static final String TRACEPARENT = "traceparent";
     private static final String PREFIX = "ce_";
 
     private static final ObjectMapper JSON = EventJson.mapper();
 
     private CloudEventCodec() {
-    }
-
-    public static ProducerRecord<String, byte[]> toRecord(String topic, String key, CloudEvent event) {
-        Headers headers = new RecordHeaders();
-        header(headers, PREFIX + "specversion", CloudEvent.SPEC_VERSION);
-        header(headers, PREFIX + "id", event.id());
-        header(headers, PREFIX + "source", event.source());
-        header(headers, PREFIX + "type", event.type());
-        header(headers, PREFIX + "subject", event.subject());
-        header(headers, PREFIX + "time", event.time() == null ? null : event.time().toString());
-        header(headers, CONTENT_TYPE, CloudEvent.DATA_CONTENT_TYPE);
-        header(headers, TRACEPARENT, event.traceparent());
-        byte[] value;
-        try {
-            value = JSON.writeValueAsBytes(event.data());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event data is not serializable", e);
-        }
-        return new ProducerRecord<>(topic, null, key, value, headers);
     }
 
     public static CloudEvent fromRecord(ConsumerRecord<String, byte[]> record) throws InvalidEventException {
@@ -74,8 +55,7 @@ public final class CloudEventCodec {
                 required(text(headers, PREFIX + "type"), "type"),
                 text(headers, PREFIX + "subject"),
                 time(text(headers, PREFIX + "time")),
-                parse(record.value()),
-                text(headers, TRACEPARENT));
+                parse(record.value()));
     }
 
     private static CloudEvent structured(ConsumerRecord<String, byte[]> record) throws InvalidEventException {
@@ -96,15 +76,13 @@ public final class CloudEventCodec {
                 throw new InvalidEventException("unparseable", "data_base64 is not base64", e);
             }
         }
-        String traceparent = field(envelope, "traceparent");
         return new CloudEvent(
                 required(field(envelope, "id"), "id"),
                 required(field(envelope, "source"), "source"),
                 required(field(envelope, "type"), "type"),
                 field(envelope, "subject"),
                 time(field(envelope, "time")),
-                data,
-                traceparent != null ? traceparent : text(record.headers(), TRACEPARENT));
+                data);
     }
 
     private static void requireSpecVersion(String specVersion) throws InvalidEventException {
@@ -150,12 +128,6 @@ public final class CloudEventCodec {
     private static String field(JsonNode envelope, String name) {
         JsonNode node = envelope.get(name);
         return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     static String text(Headers headers, String name) {

@@ -1,80 +1,130 @@
 package io.shequn.platform.inbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.shequn.platform.kafka.KafkaSettings;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Sends an event that cannot be applied to {@code <topic>.dlq}: the original key, value and
- * headers, plus {@code dlq-reason} (a short stable code), {@code dlq-detail}, and where it came
- * from. Counted in {@code shequn_events_dead_lettered_total{topic,reason}}.
+ * Sends records that cannot be applied to {@code <topic>.dlq} with the producer of the
+ * {@code dead-letters} channel: the original key, value and headers, plus {@code dlq-reason} (a
+ * short stable code), {@code dlq-detail}, and where it came from ({@code dlq-original-topic},
+ * {@code -partition}, {@code -offset}, {@code dlq-consumer}). Counted in
+ * {@code shequn_events_dead_lettered_total{topic,reason}}. A batch's dead letters are handed to
+ * the connector's sending thread in one go, awaited together and logged in one line, so a flood
+ * of bad records costs about what applying as many good ones does; through an emitter every
+ * record would be a message of its own, acknowledged on its own, at several times that cost.
  */
+@IfBuildProperty(name = "mp.messaging.incoming.inbox.enabled", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String REASON = "dlq-reason";
-    public static final String DETAIL = "dlq-detail";
-    public static final String ORIGINAL_TOPIC = "dlq-original-topic";
-    public static final String ORIGINAL_PARTITION = "dlq-original-partition";
-    public static final String ORIGINAL_OFFSET = "dlq-original-offset";
-    public static final String CONSUMER = "dlq-consumer";
+    /** Every {@code dlq-reason}: the codec's, the inbox's, and a listener that keeps failing. */
+    static final List<String> REASONS = List.of("unparseable", "not-a-cloudevent", "unsupported-content-type",
+            "unknown-type", "schema-invalid", "handler-failed");
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final int MAX_DETAIL = 1000;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
-    KafkaSettings kafka;
+    KafkaClientService kafka;
 
     @Inject
     MeterRegistry metrics;
 
-    private Producer<String, byte[]> producer;
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
 
-    void start(@Observes StartupEvent event) {
-        producer = new KafkaProducer<>(kafka.producer("dead-letters"));
+    /** A record that goes to its dead-letter topic, and why. */
+    record Letter(ConsumerRecord<String, byte[]> record, String reason, String detail) {
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+    /** Registers the topic's counters at zero, so dashboards and alerts see them before the first dead letter. */
+    void registerCounters(String topic) {
+        REASONS.forEach(reason -> counter(topic, reason));
+    }
+
+    /**
+     * Sends the letters and blocks until the broker has every one, so that the batch's offsets may
+     * then be committed.
+     *
+     * @throws NotSent if some did not arrive (send them all again)
+     */
+    void send(List<Letter> letters) {
+        if (letters.isEmpty()) {
+            return;
         }
+        try {
+            List<Future<RecordMetadata>> acks = kafka.<String, byte[]>getProducer("dead-letters").runOnSendingThread(producer -> {
+                List<Future<RecordMetadata>> sent = new ArrayList<>(letters.size());
+                letters.forEach(letter -> sent.add(producer.send(deadLetter(letter))));
+                return sent;
+            }).await().atMost(SEND_TIMEOUT);
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotSent(e);
+        } catch (Exception e) {
+            throw new NotSent(e);
+        }
+        Map<String, Integer> byReason = new TreeMap<>();
+        for (Letter letter : letters) {
+            counter(letter.record().topic(), letter.reason()).increment();
+            byReason.merge(letter.record().topic() + " " + letter.reason(), 1, Integer::sum);
+        }
+        ConsumerRecord<String, byte[]> first = letters.get(0).record();
+        LOG.warnf("Dead-lettered %d records %s; the first, %s-%d@%d: %s", letters.size(), byReason,
+                first.topic(), first.partition(), first.offset(), letters.get(0).detail());
     }
 
-    /** Blocks until the broker has the dead letter, so the original's offset may then be committed. */
-    public void send(ConsumerRecord<String, byte[]> record, String reason, String detail)
-            throws ExecutionException, InterruptedException, TimeoutException {
+    private ProducerRecord<String, byte[]> deadLetter(Letter letter) {
+        ConsumerRecord<String, byte[]> record = letter.record();
+        String detail = letter.detail() == null ? "" : letter.detail();
         Headers headers = new RecordHeaders(record.headers().toArray());
-        add(headers, REASON, reason);
-        add(headers, DETAIL, detail == null ? "" : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail);
-        add(headers, ORIGINAL_TOPIC, record.topic());
-        add(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
-        add(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
-        add(headers, CONSUMER, kafka.serviceName());
-        producer.send(new ProducerRecord<>(record.topic() + ".dlq", null, record.key(), record.value(), headers))
-                .get(30, TimeUnit.SECONDS);
-        metrics.counter("shequn.events.dead.lettered", "topic", record.topic(), "reason", reason).increment();
-        LOG.warnf("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        put(headers, "dlq-reason", letter.reason());
+        put(headers, "dlq-detail", detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail);
+        put(headers, "dlq-original-topic", record.topic());
+        put(headers, "dlq-original-partition", Integer.toString(record.partition()));
+        put(headers, "dlq-original-offset", Long.toString(record.offset()));
+        put(headers, "dlq-consumer", serviceName);
+        return new ProducerRecord<>(record.topic() + ".dlq", null, record.key(), record.value(), headers);
     }
 
-    private static void add(Headers headers, String name, String value) {
+    private Counter counter(String topic, String reason) {
+        return Counter.builder("shequn.events.dead.lettered").tag("topic", topic).tag("reason", reason)
+                .description("Records sent to <topic>.dlq, by topic and reason").register(metrics);
+    }
+
+    private static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Kafka did not take every dead letter of a batch; the batch waits, as for a database outage. */
+    static final class NotSent extends RuntimeException {
+        NotSent(Throwable cause) {
+            super("Dead letters not acknowledged: " + cause.getMessage(), cause);
+        }
     }
 }

@@ -1,22 +1,19 @@
 package io.shequn.platform.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import io.shequn.contracts.EventData;
 import io.shequn.contracts.EventJson;
 import io.shequn.contracts.EventSchemas;
 import io.shequn.platform.events.CloudEvent;
 import io.shequn.platform.events.CloudEventCodec;
 import io.shequn.platform.events.InvalidEventException;
-import io.shequn.platform.kafka.KafkaSettings;
-import io.shequn.platform.kafka.TopicAdmin;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -24,9 +21,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -35,47 +33,59 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
- * The one Kafka consumer of a service. It reads every topic that the service's
- * {@link InboxListener}s handle and, per poll:
+ * Applies the batches of the service's {@code inbox} channel, whose topics and consumer group are
+ * in the service's application.properties. The connector polls, pauses the consumer while a batch
+ * is being applied, commits a batch's offsets once it is acknowledged and reports health; per batch
+ * this class:
  * <ol>
  * <li>decodes each record (binary or structured CloudEvent), checks its type and validates its
- * data against the contract's JSON Schema; a bad record goes to the dead-letter topic;</li>
+ * data against the contract's JSON Schema; a bad record goes to its dead-letter topic alone;</li>
  * <li>applies the valid ones in one database transaction: one statement records their ids in the
  * {@link Inbox} (dropping those applied before), then each run of consecutive events of one topic
- * goes to its listener's {@link InboxListener#onBatch} (one by one unless the listener batches);</li>
- * <li>commits the offsets only after that transaction.</li>
+ * goes to its listener's {@link InboxListener#onBatch};</li>
+ * <li>acknowledges the batch once that transaction and the dead letters are durable.</li>
  * </ol>
- * If the batch fails, its events are applied one transaction each to isolate the culprit, which
- * is retried and then dead-lettered. Database outages are not the event's fault: the batch is
- * re-read later instead.
+ * If the transaction fails, the batch is split in halves until the event that fails is alone; it
+ * is tried again and then dead-lettered, and the rest is applied. Database outages are not the
+ * event's fault: the batch waits and is tried again until the database is back.
+ * <p>
+ * Not the connector's {@code dead-letter-queue} failure strategy: a batch is one message to it, so a
+ * nack would send every record of the batch to the dead-letter topic. Batches are applied on a
+ * thread of this class rather than a {@code @Blocking} worker because a batch may wait out a long
+ * database outage, which Vert.x would report, every second, as a blocked worker.
+ * <p>
+ * A service that consumes nothing disables the channel ({@code mp.messaging.incoming.inbox.enabled=false})
+ * and has neither this bean nor {@link DeadLetters}.
  */
+@IfBuildProperty(name = "mp.messaging.incoming.inbox.enabled", stringValue = "true", enableIfMissing = true)
+@Startup
 @ApplicationScoped
 public class InboxConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final int ATTEMPTS = 3;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     @Inject
     @Any
     Instance<InboxListener<?>> listenerBeans;
-
-    @Inject
-    KafkaSettings kafka;
-
-    @Inject
-    TopicAdmin topicAdmin;
 
     @Inject
     Inbox inbox;
@@ -86,99 +96,70 @@ public class InboxConsumer {
     @Inject
     MeterRegistry metrics;
 
-    @Inject
-    Tracer tracer;
+    @ConfigProperty(name = "mp.messaging.incoming.inbox.topics")
+    Optional<Set<String>> subscribed;
+
+    /**
+     * Test hook, never set in production: once the batch holding this event id is committed to the
+     * database, the batch is never acknowledged, so the test can kill the process before its
+     * offsets are committed.
+     */
+    @ConfigProperty(name = "shequn.inbox.test.stall-after-commit-of")
+    Optional<String> stallAfterCommitOf;
 
     private final Map<String, InboxListener<?>> listeners = new HashMap<>();
-    private final BlockingQueue<FutureTask<?>> pausedTasks = new LinkedBlockingQueue<>();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final Map<String, Counter> applied = new HashMap<>();
+    private final Map<String, Counter> duplicates = new HashMap<>();
+    private final Map<TopicPartition, Long> appliedOffsets = new HashMap<>();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "inbox");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean stopping;
 
-    void start(@Observes StartupEvent event) {
+    /** Before the connector delivers the first batch: the listeners, their counters, the topic check. */
+    @PostConstruct
+    void start() {
         for (InboxListener<?> listener : listenerBeans) {
-            InboxListener<?> previous = listeners.put(listener.contract().topic(), listener);
+            String topic = listener.contract().topic();
+            InboxListener<?> previous = listeners.put(topic, listener);
             if (previous != null) {
-                throw new IllegalStateException("Two listeners for " + listener.contract().topic() + ": "
+                throw new IllegalStateException("Two listeners for " + topic + ": "
                         + previous.getClass().getName() + " and " + listener.getClass().getName());
             }
+            applied.put(topic, Counter.builder("shequn.events.applied").tag("topic", topic)
+                    .description("Events applied to this service's state, by topic").register(metrics));
+            duplicates.put(topic, Counter.builder("shequn.events.duplicates").tag("topic", topic)
+                    .description("Redelivered events the inbox recognised and skipped, by topic").register(metrics));
+            deadLetters.registerCounters(topic);
         }
-        if (listeners.isEmpty()) {
-            return;
+        Set<String> configured = subscribed.orElse(Set.of());
+        if (!configured.equals(listeners.keySet())) {
+            throw new IllegalStateException("mp.messaging.incoming.inbox.topics must list exactly the topics of the "
+                    + "service's InboxListeners: " + new TreeSet<>(listeners.keySet()) + ", not " + new TreeSet<>(configured));
         }
-        running = true;
-        thread = new Thread(this::run, "inbox-consumer");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(20).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopping = true;
+        thread.shutdown();
     }
 
-    private void run() {
-        if (!ensureTopics()) {
-            return;
-        }
-        try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(kafka.consumer())) {
-            consumer = kafkaConsumer;
-            kafkaConsumer.subscribe(listeners.keySet());
-            Duration backoff = Duration.ofMillis(500);
-            while (running) {
-                runPausedTasks();
-                ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    process(records);
-                    kafkaConsumer.commitSync();
-                    backoff = Duration.ofMillis(500);
-                } catch (RetryLater e) {
-                    LOG.warnf("Inbox paused for %s, the batch will be read again: %s", backoff, e.getMessage());
-                    rewind(kafkaConsumer, records);
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Inbox consumer stopped", e);
-        } finally {
-            consumer = null;
-        }
-    }
-
-    /** The topics this service consumes. */
-    public Set<String> topics() {
-        return Set.copyOf(listeners.keySet());
+    @Incoming("inbox")
+    public CompletionStage<Void> consume(Message<ConsumerRecords<String, byte[]>> batch) {
+        return CompletableFuture.supplyAsync(() -> apply(batch.getPayload()), thread)
+                // Not acknowledged when stopping halfway: the batch is read again after the restart.
+                .thenCompose(done -> done ? batch.ack() : CompletableFuture.completedFuture(null));
     }
 
     /**
-     * Runs {@code task} on the consumer's thread between two batches, so live consumption is paused
-     * while it runs and every offset it sees committed is reflected in the database. Used to swap
-     * in rebuilt read models without losing an event. Runs it right away if nothing is consumed.
+     * Runs {@code task} on the inbox thread between two batches, so live consumption is paused while
+     * it runs, and every event of {@link #appliedOffsets()} is in the database. Used to swap in
+     * rebuilt read models without losing an event.
      */
     public <T> T whilePaused(Callable<T> task, Duration timeout) throws Exception {
-        if (thread == null || !thread.isAlive()) {
-            return task.call();
-        }
-        FutureTask<T> future = new FutureTask<>(task);
-        pausedTasks.add(future);
+        Future<T> future = thread.submit(task);
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -186,10 +167,13 @@ public class InboxConsumer {
         }
     }
 
-    private void runPausedTasks() {
-        for (FutureTask<?> task = pausedTasks.poll(); task != null; task = pausedTasks.poll()) {
-            task.run();
-        }
+    /**
+     * The next offset to apply of each partition this instance has applied batches of; call from
+     * {@link #whilePaused}. The committed offsets may still be behind (the connector commits them
+     * every few seconds).
+     */
+    public Map<TopicPartition, Long> appliedOffsets() {
+        return Map.copyOf(appliedOffsets);
     }
 
     /**
@@ -209,70 +193,108 @@ public class InboxConsumer {
                 LOG.debugf("Replay skips %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             }
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                prepare.run();
-                applyAll(valid, false);
-            });
-            return valid.size();
-        } catch (RuntimeException batchFailure) {
-            if (isTransient(batchFailure)) {
-                throw batchFailure;
-            }
-            int applied = 0;
-            for (Decoded<?> decoded : valid) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        prepare.run();
-                        applyAll(List.of(decoded), false);
-                    });
-                    applied++;
-                } catch (RuntimeException e) {
-                    if (isTransient(e)) {
-                        throw e;
-                    }
-                    LOG.debugf("Replay skips event %s that fails: %s", decoded.received().id(), rootMessage(e));
-                }
-            }
-            return applied;
-        }
+        Map<String, int[]> counts = applyIsolating(valid, prepare, (failed, detail) -> LOG.debugf("Replay skips event %s that fails: %s",
+                failed.received().id(), detail));
+        return counts.values().stream().mapToInt(c -> c[0] + c[1]).sum();
     }
 
-    private boolean ensureTopics() {
-        Duration backoff = Duration.ofMillis(500);
-        while (running) {
-            try {
-                topicAdmin.ensureCatalogueTopics();
-                return true;
-            } catch (Exception e) {
-                LOG.warnf("Kafka not reachable to check topics, retrying in %s: %s", backoff, e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
-            }
-        }
-        return false;
-    }
-
-    void process(ConsumerRecords<String, byte[]> records) {
+    /** @return false if the service is stopping and the batch was not (completely) applied */
+    private boolean apply(ConsumerRecords<String, byte[]> records) {
         List<Decoded<?>> valid = new ArrayList<>(records.count());
+        List<DeadLetters.Letter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 valid.add(decode(record));
             } catch (InvalidEventException e) {
-                deadLetter(record, e.reason(), e.getMessage());
+                rejected.add(new DeadLetters.Letter(record, e.reason(), e.getMessage()));
             }
-        }
-        if (valid.isEmpty()) {
-            return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> applyAll(valid, true));
-        } catch (RuntimeException batchFailure) {
-            if (isTransient(batchFailure)) {
-                throw new RetryLater(batchFailure);
+            applyIsolating(valid, () -> { }, (failed, detail) -> rejected.add(new DeadLetters.Letter(failed.record(), "handler-failed", detail)))
+                    .forEach((topic, counts) -> {
+                        applied.get(topic).increment(counts[0]);
+                        duplicates.get(topic).increment(counts[1]);
+                    });
+            untilDone(() -> {
+                deadLetters.send(rejected);
+                return null;
+            });
+        } catch (Stopping e) {
+            return false;
+        }
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> ofPartition = records.records(partition);
+            appliedOffsets.put(partition, ofPartition.get(ofPartition.size() - 1).offset() + 1);
+        }
+        if (stallAfterCommitOf.isPresent() && valid.stream().anyMatch(d -> d.received().id().equals(stallAfterCommitOf.get()))) {
+            LOG.warnf("Test hook: the batch of event %s is committed and will not be acknowledged", stallAfterCommitOf.get());
+            while (!stopping) {
+                sleep(Duration.ofSeconds(1));
             }
-            LOG.debugf("Batch of %d failed, applying one by one: %s", valid.size(), batchFailure.getMessage());
-            valid.forEach(this::applyAlone);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Applies {@code batch} in one transaction, or, if it fails for a reason other than the
+     * database being unavailable, its halves, down to single events, which are tried
+     * {@value #ATTEMPTS} times before they are given to {@code failed}.
+     *
+     * @return per topic, how many events were applied and how many were duplicates
+     */
+    private Map<String, int[]> applyIsolating(List<Decoded<?>> batch, Runnable prepare, BiConsumer<Decoded<?>, String> failed) {
+        if (batch.isEmpty()) {
+            return Map.of();
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= (batch.size() == 1 ? ATTEMPTS : 1); attempt++) {
+            try {
+                return untilDone(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    prepare.run();
+                    return applyAll(batch);
+                }));
+            } catch (Stopping e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failure = e;
+                sleep(Duration.ofMillis(100L * attempt));
+            }
+        }
+        if (batch.size() == 1) {
+            ReceivedEvent event = batch.get(0).received();
+            LOG.errorf(failure, "Event %s from %s (%s-%d@%d) failed %d times", event.id(), event.source(),
+                    event.topic(), event.partition(), event.offset(), ATTEMPTS);
+            failed.accept(batch.get(0), rootMessage(failure));
+            return Map.of();
+        }
+        LOG.debugf("Batch of %d failed, applying its halves: %s", batch.size(), failure.getMessage());
+        Map<String, int[]> counts = new HashMap<>(applyIsolating(batch.subList(0, batch.size() / 2), prepare, failed));
+        applyIsolating(batch.subList(batch.size() / 2, batch.size()), prepare, failed).forEach((topic, c) ->
+                counts.merge(topic, c, (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}));
+        return counts;
+    }
+
+    /**
+     * Runs {@code work} again, with back-off, for as long as it fails because the database (or,
+     * for dead letters, Kafka) is unavailable: that is never the event's fault.
+     */
+    private <T> T untilDone(Callable<T> work) {
+        Duration backoff = Duration.ofMillis(500);
+        while (true) {
+            if (stopping) {
+                throw new Stopping();
+            }
+            try {
+                return work.call();
+            } catch (Exception e) {
+                if (!isTransient(e)) {
+                    throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                }
+                LOG.warnf("Inbox paused for %s, the batch will be applied when the database is back: %s", backoff, rootMessage(e));
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
         }
     }
 
@@ -303,99 +325,43 @@ public class InboxConsumer {
             throws InvalidEventException {
         try {
             T data = EventJson.mapper().treeToValue(event.data(), listener.contract().dataType());
-            return new Decoded<>(listener, data, received, event.traceparent(), record);
+            return new Decoded<>(listener, data, received, record);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidEventException("schema-invalid", "Data does not bind: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Applies a batch in one transaction: one statement records all their ids in the inbox, then
-     * each run of consecutive events of one topic goes to its listener's {@link InboxListener#onBatch}.
+     * Applies a batch in the current transaction: one statement records all their ids in the inbox,
+     * then each run of consecutive events of one topic goes to its listener's {@link InboxListener#onBatch}.
+     *
+     * @return per topic, how many events were applied and how many were duplicates
      */
-    private void applyAll(List<Decoded<?>> batch, boolean live) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<String, int[]> applyAll(List<Decoded<?>> batch) {
         Set<Integer> first = inbox.firstDeliveries(batch.stream().map(Decoded::received).toList());
+        Map<String, int[]> counts = new LinkedHashMap<>();
         int start = 0;
         while (start < batch.size()) {
             int end = start + 1;
             while (end < batch.size() && batch.get(end).listener() == batch.get(start).listener()) {
                 end++;
             }
-            List<Decoded<?>> run = new ArrayList<>();
+            List<InboxListener.Delivery<?>> run = new ArrayList<>();
             for (int i = start; i < end; i++) {
                 if (first.contains(i)) {
-                    run.add(batch.get(i));
+                    run.add(new InboxListener.Delivery<>(batch.get(i).data(), batch.get(i).received()));
                 }
             }
-            String topic = batch.get(start).received().topic();
             if (!run.isEmpty()) {
-                applyRun(run);
+                ((InboxListener) batch.get(start).listener()).onBatch((List) run);
             }
-            if (live) {
-                metrics.counter("shequn.events.applied", "topic", topic).increment(run.size());
-                metrics.counter("shequn.events.duplicates", "topic", topic).increment(end - start - run.size());
-            }
+            int[] topicCounts = counts.computeIfAbsent(batch.get(start).received().topic(), topic -> new int[2]);
+            topicCounts[0] += run.size();
+            topicCounts[1] += end - start - run.size();
             start = end;
         }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void applyRun(List<Decoded<?>> run) {
-        Decoded<?> head = run.get(0);
-        // One span for the run, child of the first event's trace and linked to the others'.
-        var builder = tracer.spanBuilder(head.received().topic() + " process")
-                .setParent(io.shequn.platform.tracing.TraceContext.fromTraceparent(head.traceparent()))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", head.received().topic())
-                .setAttribute("messaging.batch.message_count", run.size())
-                .setAttribute("messaging.message.id", head.received().id());
-        for (Decoded<?> other : run.subList(1, run.size())) {
-            var context = Span.fromContext(io.shequn.platform.tracing.TraceContext.fromTraceparent(other.traceparent())).getSpanContext();
-            if (context.isValid()) {
-                builder.addLink(context);
-            }
-        }
-        Span span = builder.startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            List deliveries = run.stream().map(d -> new InboxListener.Delivery<>(d.data(), d.received())).toList();
-            ((InboxListener) head.listener()).onBatch(deliveries);
-        } finally {
-            span.end();
-        }
-    }
-
-    private void applyAlone(Decoded<?> decoded) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> applyAll(List.of(decoded), true));
-                return;
-            } catch (RuntimeException e) {
-                if (isTransient(e)) {
-                    throw new RetryLater(e);
-                }
-                last = e;
-                sleep(Duration.ofMillis(100L * attempt));
-            }
-        }
-        LOG.errorf(last, "Event %s from %s failed %d times", decoded.received().id(), decoded.received().source(), ATTEMPTS);
-        deadLetter(decoded.record(), "handler-failed", rootMessage(last));
-    }
-
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, String detail) {
-        try {
-            deadLetters.send(record, reason, detail);
-        } catch (Exception e) {
-            // Without the dead letter the offset must not move on: read the batch again later.
-            throw new RetryLater(e);
-        }
-    }
-
-    private static void rewind(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
-        for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).get(0).offset());
-        }
+        return counts;
     }
 
     /** Connection loss, serialization failures and deadlocks: worth retrying, not the event's fault. */
@@ -403,7 +369,7 @@ public class InboxConsumer {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof RetryLater) {
+                    || t instanceof DeadLetters.NotSent) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
@@ -415,7 +381,7 @@ public class InboxConsumer {
         return false;
     }
 
-    private static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
@@ -423,22 +389,27 @@ public class InboxConsumer {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (!stopping && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopping();
+            }
         }
     }
 
     private record Decoded<T extends EventData>(InboxListener<T> listener, T data, ReceivedEvent received,
-                                                String traceparent, ConsumerRecord<String, byte[]> record) {
+                                                ConsumerRecord<String, byte[]> record) {
     }
 
-    /** The batch must be read again later; nothing of it is lost. */
-    static final class RetryLater extends RuntimeException {
-        RetryLater(Throwable cause) {
-            super(cause.getMessage(), cause);
+    /** The service is shutting down: leave the batch unacknowledged, it is read again after the restart. */
+    private static final class Stopping extends RuntimeException {
+        Stopping() {
+            super("stopping", null, false, false);
         }
     }
 }
+

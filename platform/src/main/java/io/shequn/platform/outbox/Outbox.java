@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.shequn.contracts.EventContract;
 import io.shequn.contracts.EventData;
 import io.shequn.contracts.EventJson;
-import io.shequn.platform.tracing.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,9 +60,15 @@ public class Outbox {
         String aggregateId = data.aggregateId().toString();
         UUID eventId = UUID.randomUUID();
         entityManager.persist(new OutboxEvent(eventId, contract.topic(), aggregateId, contract.type(),
-                "/shequn/" + serviceName, aggregateId, time, json, TraceContext.currentTraceparent(), clock.instant()));
+                "/shequn/" + serviceName, aggregateId, time, json, traceparent(), clock.instant()));
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
         return eventId;
+    }
+
+    /** The caller's trace as a W3C {@code traceparent}, so the relayed event continues it; null outside a trace. */
+    private static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
     }
 
     /** Relays right after commit instead of at the next poll, which keeps events fresh. */

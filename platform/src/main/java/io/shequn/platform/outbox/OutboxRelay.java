@@ -1,56 +1,71 @@
 package io.shequn.platform.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.shequn.contracts.EventJson;
+import io.quarkus.scheduler.Scheduled;
 import io.shequn.platform.events.CloudEvent;
-import io.shequn.platform.events.CloudEventCodec;
-import io.shequn.platform.kafka.KafkaSettings;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends committed outbox rows to Kafka in order, waits for the broker's acknowledgement and only
- * then marks them published. Unacknowledged rows stay and are retried, so an event committed
- * while Kafka is down goes out when it is back. Rows are claimed with {@code FOR UPDATE SKIP
- * LOCKED}, so several replicas of a service can relay side by side without sending a row twice
- * in the normal case (Kafka delivery stays at-least-once; consumers deduplicate on the id).
+ * Sends committed outbox rows to Kafka through the {@code outbox} channel, in order, waits for
+ * the broker's acknowledgement and only then marks them published. The connector writes them as
+ * binary-mode CloudEvents and continues each event's trace. Unacknowledged rows stay and are
+ * retried, so an event committed while Kafka is down goes out when it is back; while it is down
+ * one row at a time is tried, rather than a batch that would all time out. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas of a service can relay side by side without
+ * sending a row twice in the normal case (Kafka delivery stays at-least-once; consumers
+ * deduplicate on the id). Its liveness check ({@link OutboxRelayLiveness}) is DOWN if the relay
+ * thread has died.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
+    /** Longer than the producer's delivery timeout plus a blocked send; the transaction's timeout is longer still. */
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(45);
 
     @Inject
     EntityManager entityManager;
 
     @Inject
-    KafkaSettings kafka;
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+    MutinyEmitter<byte[]> emitter;
 
     @Inject
     MeterRegistry metrics;
@@ -69,16 +84,15 @@ public class OutboxRelay {
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
-    private Thread thread;
-    private Producer<String, byte[]> producer;
+    Thread thread;
     private Counter published;
     private Counter failures;
-    private Instant lastCleanup = Instant.EPOCH;
 
     void start(@Observes StartupEvent event) {
-        published = metrics.counter("shequn.outbox.published");
-        failures = metrics.counter("shequn.outbox.relay.failures");
-        producer = new KafkaProducer<>(kafka.producer("outbox"));
+        published = Counter.builder("shequn.outbox.published")
+                .description("Outbox events Kafka acknowledged").register(metrics);
+        failures = Counter.builder("shequn.outbox.relay.failures")
+                .description("Relay attempts that failed (Kafka or the database unavailable); they are retried").register(metrics);
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -95,9 +109,6 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
     }
 
     /** Asks the relay to look for new rows now rather than at the next poll. */
@@ -105,20 +116,27 @@ public class OutboxRelay {
         wakeUp.release();
     }
 
+    boolean isAlive() {
+        return thread != null && thread.isAlive();
+    }
+
     private void run() {
         Duration backoff = pollInterval;
+        boolean failing = false;
         while (running) {
             try {
-                int sent = relayBatch();
+                int limit = failing ? 1 : batchSize;
+                int sent = relayBatch(limit);
+                failing = false;
                 backoff = pollInterval;
-                cleanupIfDue();
-                if (sent == batchSize) {
+                if (sent == limit) {
                     continue;
                 }
                 awaitWakeUp(pollInterval);
             } catch (RuntimeException e) {
                 failures.increment();
-                LOG.warnf("Outbox relay failed, retrying in %s: %s", backoff, e.getMessage());
+                failing = true;
+                LOG.warnf("Outbox relay failed, retrying one event in %s: %s", backoff, e.getMessage());
                 awaitWakeUp(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
             }
@@ -140,8 +158,8 @@ public class OutboxRelay {
      * One transaction: claim the oldest unpublished rows, send them, mark the acknowledged ones.
      * What was acknowledged is committed even when some sends failed; then the failure is thrown.
      */
-    int relayBatch() {
-        BatchResult result = QuarkusTransaction.requiringNew().call(() -> {
+    int relayBatch(int limit) {
+        BatchResult result = QuarkusTransaction.requiringNew().timeout((int) ACK_TIMEOUT.multipliedBy(2).toSeconds()).call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
                     select seq, event_id, topic, record_key, type, source, subject, event_time, cast(data as text), traceparent
@@ -150,25 +168,25 @@ public class OutboxRelay {
                     order by seq
                     limit :limit
                     for update skip locked""")
-                    .setParameter("limit", batchSize)
+                    .setParameter("limit", limit)
                     .getResultList();
             if (rows.isEmpty()) {
                 return new BatchResult(0, null);
             }
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                acks.add(producer.send(CloudEventCodec.toRecord((String) row[2], (String) row[3], toCloudEvent(row))));
-            }
-            producer.flush();
+            // Sent with the transaction suspended: the connector's threads must not join it (the
+            // context propagation would carry it over), only this thread marks the rows.
+            List<CompletableFuture<Void>> acks = QuarkusTransaction.suspendingExisting().call(() -> rows.stream()
+                    .map(row -> emitter.sendMessage(message(row)).subscribeAsCompletionStage()).toList());
+            long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
             List<Long> acknowledged = new ArrayList<>(rows.size());
             RuntimeException firstFailure = null;
             for (int i = 0; i < rows.size(); i++) {
                 try {
-                    acks.get(i).get();
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     acknowledged.add(((Number) rows.get(i)[0]).longValue());
                 } catch (Exception e) {
                     if (firstFailure == null) {
-                        firstFailure = new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+                        firstFailure = new IllegalStateException("Kafka did not acknowledge: " + e, e);
                     }
                 }
             }
@@ -187,30 +205,33 @@ public class OutboxRelay {
         return result.sent();
     }
 
+    /** The row as the connector writes it: binary-mode CloudEvent, keyed by aggregate, in the caller's trace. */
+    private static Message<byte[]> message(Object[] row) {
+        Instant time = row[7] instanceof Instant instant ? instant : ((OffsetDateTime) row[7]).toInstant();
+        OutgoingCloudEventMetadata<byte[]> cloudEvent = OutgoingCloudEventMetadata.<byte[]>builder()
+                .withId(((UUID) row[1]).toString())
+                .withSource(URI.create((String) row[5]))
+                .withType((String) row[4])
+                .withSubject((String) row[6])
+                .withTimestamp(time.atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEvent.DATA_CONTENT_TYPE)
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic((String) row[2]).withKey((String) row[3]).build();
+        String[] trace = row[9] == null ? new String[0] : ((String) row[9]).split("-");
+        Metadata metadata = trace.length != 4 ? Metadata.of(cloudEvent, kafka) : Metadata.of(cloudEvent, kafka, TracingMetadata.withCurrent(
+                Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(trace[1], trace[2], TraceFlags.fromHex(trace[3], 0), TraceState.getDefault())))));
+        return Message.of(((String) row[8]).getBytes(StandardCharsets.UTF_8), metadata);
+    }
+
     private record BatchResult(int sent, RuntimeException failure) {
     }
 
-    private static CloudEvent toCloudEvent(Object[] row) {
-        Instant time = row[7] instanceof Instant instant ? instant : ((java.time.OffsetDateTime) row[7]).toInstant();
-        JsonNode data;
-        try {
-            data = EventJson.mapper().readTree((String) row[8]);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new CloudEvent(((UUID) row[1]).toString(), (String) row[5], (String) row[4], (String) row[6],
-                time.atOffset(ZoneOffset.UTC), data, (String) row[9]);
-    }
-
-    private void cleanupIfDue() {
-        Instant now = clock.instant();
-        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
-            return;
-        }
-        lastCleanup = now;
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deletePublished() {
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("delete from outbox_event where published_at < :before")
-                .setParameter("before", now.minus(retention))
+                .setParameter("before", clock.instant().minus(retention))
                 .executeUpdate());
         if (deleted > 0) {
             LOG.debugf("Deleted %d published outbox events older than %s", deleted, retention);
