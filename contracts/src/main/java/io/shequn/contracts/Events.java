@@ -15,7 +15,9 @@ import io.shequn.contracts.events.MessageFlagged;
 import io.shequn.contracts.events.MessagePosted;
 import io.shequn.contracts.events.PointsChanged;
 import io.shequn.contracts.events.Purchase;
+import io.shequn.contracts.events.RedPacketFinished;
 import io.shequn.contracts.events.RedPacketGrabbed;
+import io.shequn.contracts.events.RedPacketSent;
 
 import java.util.List;
 import java.util.Map;
@@ -50,8 +52,12 @@ public final class Events {
             new EventContract<>("checked-in", 1, CheckedIn.class);
     public static final EventContract<PointsChanged> POINTS_CHANGED =
             new EventContract<>("points-changed", 1, PointsChanged.class);
+    public static final EventContract<RedPacketSent> RED_PACKET_SENT =
+            new EventContract<>("red-packet-sent", 1, RedPacketSent.class);
     public static final EventContract<RedPacketGrabbed> RED_PACKET_GRABBED =
             new EventContract<>("red-packet-grabbed", 1, RedPacketGrabbed.class);
+    public static final EventContract<RedPacketFinished> RED_PACKET_FINISHED =
+            new EventContract<>("red-packet-finished", 1, RedPacketFinished.class);
     public static final EventContract<ActivityAttended> ACTIVITY_ATTENDED =
             new EventContract<>("activity-attended", 1, ActivityAttended.class);
     public static final EventContract<Purchase> PURCHASE =
@@ -72,7 +78,9 @@ public final class Events {
             MESSAGE_FLAGGED,
             CHECKED_IN,
             POINTS_CHANGED,
+            RED_PACKET_SENT,
             RED_PACKET_GRABBED,
+            RED_PACKET_FINISHED,
             ACTIVITY_ATTENDED,
             PURCHASE,
             GROUP_HEALTH_CHANGED);

@@ -23,7 +23,10 @@ import io.shequn.contracts.events.MessageKind;
 import io.shequn.contracts.events.MessagePosted;
 import io.shequn.contracts.events.PointsChanged;
 import io.shequn.contracts.events.Purchase;
+import io.shequn.contracts.events.RedPacketFinish;
+import io.shequn.contracts.events.RedPacketFinished;
 import io.shequn.contracts.events.RedPacketGrabbed;
+import io.shequn.contracts.events.RedPacketSent;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,8 +138,12 @@ final class Samples {
                 GROUP, MEMBER, LocalDate.of(2025, 3, 1), 7, 10, AT));
         samples.put(Events.POINTS_CHANGED, new PointsChanged(
                 MEMBER, GROUP, -50, 120, "REWARD_REDEEMED", THING, AT));
+        samples.put(Events.RED_PACKET_SENT, new RedPacketSent(
+                THING, GROUP, OTHER_MEMBER, "POINTS", 1_000, 10, AT, AT));
         samples.put(Events.RED_PACKET_GRABBED, new RedPacketGrabbed(
                 THING, GROUP, MEMBER, 888, "CNY", AT));
+        samples.put(Events.RED_PACKET_FINISHED, new RedPacketFinished(
+                THING, GROUP, OTHER_MEMBER, "CNY", 1_000, 10, 4, 600, 400, RedPacketFinish.EXPIRED, MEMBER, 300L, AT));
         samples.put(Events.ACTIVITY_ATTENDED, new ActivityAttended(THING, GROUP, MEMBER, AT));
         samples.put(Events.PURCHASE, new Purchase(
                 THING, MEMBER, 19_900, "CNY",

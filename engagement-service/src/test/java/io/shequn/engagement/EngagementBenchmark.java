@@ -4,9 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.shequn.contracts.events.GroupRole;
 import io.shequn.contracts.events.JoinVia;
-import io.shequn.engagement.membership.MembershipService;
 import io.shequn.engagement.moderation.AhoCorasick;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -56,9 +54,6 @@ class EngagementBenchmark {
     private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 32);
     private static final int MESSAGES = Integer.getInteger("benchmark.messages", 400);
     private static final int WORDS = 10_000;
-
-    @Inject
-    MembershipService memberships;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> report = new ArrayList<>();
@@ -123,15 +118,8 @@ class EngagementBenchmark {
         Files.writeString(Path.of("target", "benchmark.txt"), out + System.lineSeparator());
     }
 
-    private List<UUID> members(UUID group, int count) {
-        List<UUID> members = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            UUID member = UUID.randomUUID();
-            publishJoin(group, member, GroupRole.MEMBER, JoinVia.OPEN, null, Instant.now());
-            members.add(member);
-        }
-        await().atMost(Duration.ofSeconds(120)).until(() -> members.stream().allMatch(m -> memberships.isActiveMember(group, m)));
-        return members;
+    private static List<UUID> members(UUID group, int count) {
+        return GroupEvents.joinMany(group, count);
     }
 
     private int checkIn(String base, UUID group, UUID member) throws IOException, InterruptedException {

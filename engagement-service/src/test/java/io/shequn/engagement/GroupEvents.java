@@ -21,6 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -88,6 +90,19 @@ public final class GroupEvents {
     public static void join(UUID group, UUID member, GroupRole role) {
         publishJoin(group, member, role, JoinVia.OPEN, null, Instant.now());
         awaitMember(group, member);
+    }
+
+    /** {@code count} new members join (openly) and the service knows them all. */
+    public static List<UUID> joinMany(UUID group, int count) {
+        List<UUID> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID member = UUID.randomUUID();
+            publishJoin(group, member, GroupRole.MEMBER, JoinVia.OPEN, null, Instant.now());
+            members.add(member);
+        }
+        // One group's events share a partition (keyed by group), so they are applied in order.
+        await().atMost(Duration.ofSeconds(120)).until(() -> rulesStatus(group, members.get(count - 1)) == 200);
+        return members;
     }
 
     public static String publishJoin(UUID group, UUID member, GroupRole role, JoinVia via, UUID inviter, Instant at) {

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * {@code red-packet-grabbed}: a member grabbed a share of a red packet in a group. {@code amount}
- * is in minor units of the ISO 4217 {@code currency}. Keyed by group.
+ * is in minor units of the ISO 4217 {@code currency}, or points when {@code currency} is
+ * {@code POINTS}. Keyed by group.
  */
 public record RedPacketGrabbed(
         UUID packetId,

@@ -39,6 +39,9 @@ public class PointsLedger {
      * Applies {@code delta} unless an entry for ({@code reason}, {@code referenceId}) exists, in which
      * case that entry is returned unchanged. Throws 409 {@code insufficient-points} if the balance
      * would go negative (the caller's transaction then rolls back).
+     *
+     * <p>Three statements when the account exists: lock the balance, insert the entry unless it
+     * exists (the unique constraint answers that), update the balance.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PointsChange change(UUID memberId, UUID groupId, long delta, String reason, UUID referenceId, UUID actorId, String note) {
@@ -46,10 +49,6 @@ public class PointsLedger {
             throw new IllegalArgumentException("A ledger entry moves points");
         }
         long balance = lockBalance(memberId);
-        Optional<PointsEntry> existing = find(memberId, reason, referenceId);
-        if (existing.isPresent()) {
-            return new PointsChange(existing.get(), false);
-        }
         long after;
         try {
             after = Math.addExact(balance, delta);
@@ -57,14 +56,20 @@ public class PointsLedger {
             throw new ProblemException(422, "points-overflow", "Unprocessable", "The balance would overflow");
         }
         if (after < 0) {
+            // A change applied before is answered as such even if the balance has since been spent.
+            Optional<PointsEntry> existing = find(memberId, reason, referenceId);
+            if (existing.isPresent()) {
+                return new PointsChange(existing.get(), false);
+            }
             throw new ProblemException(409, "insufficient-points", "Conflict",
                     "The balance is " + balance + " points, " + (-delta) + " are needed");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PointsEntry entry = new PointsEntry(UUID.randomUUID(), memberId, groupId, delta, after, reason, referenceId,
                 actorId, note, now);
-        entityManager.createNativeQuery("insert into points_entry (" + PointsEntry.COLUMNS + ") values "
-                        + "(:id, :member, :group, :delta, :after, :reason, :reference, :actor, :note, :at)")
+        int inserted = entityManager.createNativeQuery("insert into points_entry (" + PointsEntry.COLUMNS + ") values "
+                        + "(:id, :member, :group, :delta, :after, :reason, :reference, :actor, :note, :at) "
+                        + "on conflict (member_id, reason, reference_id) do nothing")
                 .setParameter("id", entry.id())
                 .setParameter("member", memberId)
                 .setParameter("group", groupId)
@@ -76,6 +81,10 @@ public class PointsLedger {
                 .setParameter("note", note)
                 .setParameter("at", now)
                 .executeUpdate();
+        if (inserted == 0) {
+            // Applied before; under the balance lock no one else can be applying it now.
+            return new PointsChange(find(memberId, reason, referenceId).orElseThrow(), false);
+        }
         entityManager.createNativeQuery("update points_account set balance = :balance, updated_at = :at where member_id = :member")
                 .setParameter("balance", after)
                 .setParameter("at", now)
@@ -85,15 +94,23 @@ public class PointsLedger {
         return new PointsChange(entry, true);
     }
 
-    /** Takes the member's balance row lock (creating the row at 0) and returns the balance. */
+    /** Takes the member's balance row lock (creating the row at 0 the first time) and returns the balance. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long lockBalance(UUID memberId) {
-        entityManager.createNativeQuery("insert into points_account (member_id, balance) values (:member, 0) on conflict do nothing")
+        List<?> locked = selectForUpdate(memberId);
+        if (locked.isEmpty()) {
+            entityManager.createNativeQuery("insert into points_account (member_id, balance) values (:member, 0) on conflict do nothing")
+                    .setParameter("member", memberId)
+                    .executeUpdate();
+            locked = selectForUpdate(memberId);
+        }
+        return ((Number) locked.get(0)).longValue();
+    }
+
+    private List<?> selectForUpdate(UUID memberId) {
+        return entityManager.createNativeQuery("select balance from points_account where member_id = :member for update")
                 .setParameter("member", memberId)
-                .executeUpdate();
-        return ((Number) entityManager.createNativeQuery("select balance from points_account where member_id = :member for update")
-                .setParameter("member", memberId)
-                .getSingleResult()).longValue();
+                .getResultList();
     }
 
     @Transactional

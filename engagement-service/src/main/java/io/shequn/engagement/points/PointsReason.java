@@ -10,6 +10,12 @@ public final class PointsReason {
     public static final String REWARD_REDEMPTION = "REWARD_REDEMPTION";
     public static final String OPERATOR_GRANT = "OPERATOR_GRANT";
     public static final String OPERATOR_DEDUCT = "OPERATOR_DEDUCT";
+    /** The sender funds a POINTS red packet; the reference is the packet. */
+    public static final String RED_PACKET_SEND = "RED_PACKET_SEND";
+    /** A grabber's share of a POINTS red packet; the reference is the packet, so one share per member. */
+    public static final String RED_PACKET_GRAB = "RED_PACKET_GRAB";
+    /** What nobody grabbed before expiry goes back to the sender; the reference is the packet. */
+    public static final String RED_PACKET_REFUND = "RED_PACKET_REFUND";
 
     private PointsReason() {
     }

@@ -23,13 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static io.shequn.engagement.GroupEvents.*;
+import static io.shequn.engagement.Race.race;
+import static io.shequn.engagement.TestPoints.grant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -157,32 +155,5 @@ class RewardResourceTest {
     private static String createGlobalReward(Map<String, Object> body) {
         return given().auth().oauth2(operatorToken()).contentType("application/json").body(body)
                 .when().post("/api/v1/rewards").then().statusCode(201).extract().path("id");
-    }
-
-    static void grant(UUID member, long points) {
-        given().auth().oauth2(operatorToken()).contentType("application/json").body(Map.of("delta", points, "reason", "seed"))
-                .when().post("/api/v1/members/" + member + "/points/adjustments").then().statusCode(201);
-    }
-
-    static <T> List<T> race(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
