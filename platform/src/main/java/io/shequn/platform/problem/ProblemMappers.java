@@ -222,7 +222,8 @@ public class ProblemMappers {
     }
 
     /**
-     * {@code register.request.displayName} → {@code displayName}; {@code search.size} → {@code size}.
+     * {@code register.request.displayName} → {@code displayName}; {@code search.size} → {@code size};
+     * {@code create.request.prizes[0].quantity} → {@code prizes[0].quantity}.
      * Resources name their body parameter {@code request}; a missing body is reported as {@code body}.
      */
     static String fieldName(ConstraintViolation<?> violation) {
@@ -232,16 +233,17 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // A node's index or key is its place in the container before it: prizes[0].quantity, tags[3].
+                if (node.isInIterable() && node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                } else if (node.isInIterable() && node.getKey() != null) {
+                    field.append('[').append(node.getKey()).append(']');
+                }
                 if (node.getName() != null && !node.getName().startsWith("<")) {
                     if (!field.isEmpty()) {
                         field.append('.');
                     }
                     field.append(node.getName());
-                }
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                } else if (node.getKey() != null) {
-                    field.append('[').append(node.getKey()).append(']');
                 }
             }
         }
