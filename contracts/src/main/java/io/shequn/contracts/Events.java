@@ -4,6 +4,8 @@ import io.shequn.contracts.events.ActivityAttended;
 import io.shequn.contracts.events.CheckedIn;
 import io.shequn.contracts.events.GroupCreated;
 import io.shequn.contracts.events.GroupHealthChanged;
+import io.shequn.contracts.events.LotteryDrawn;
+import io.shequn.contracts.events.LotteryEntered;
 import io.shequn.contracts.events.MemberErased;
 import io.shequn.contracts.events.MemberJoined;
 import io.shequn.contracts.events.MemberLeft;
@@ -58,6 +60,10 @@ public final class Events {
             new EventContract<>("red-packet-grabbed", 1, RedPacketGrabbed.class);
     public static final EventContract<RedPacketFinished> RED_PACKET_FINISHED =
             new EventContract<>("red-packet-finished", 1, RedPacketFinished.class);
+    public static final EventContract<LotteryEntered> LOTTERY_ENTERED =
+            new EventContract<>("lottery-entered", 1, LotteryEntered.class);
+    public static final EventContract<LotteryDrawn> LOTTERY_DRAWN =
+            new EventContract<>("lottery-drawn", 1, LotteryDrawn.class);
     public static final EventContract<ActivityAttended> ACTIVITY_ATTENDED =
             new EventContract<>("activity-attended", 1, ActivityAttended.class);
     public static final EventContract<Purchase> PURCHASE =
@@ -81,6 +87,8 @@ public final class Events {
             RED_PACKET_SENT,
             RED_PACKET_GRABBED,
             RED_PACKET_FINISHED,
+            LOTTERY_ENTERED,
+            LOTTERY_DRAWN,
             ACTIVITY_ATTENDED,
             PURCHASE,
             GROUP_HEALTH_CHANGED);

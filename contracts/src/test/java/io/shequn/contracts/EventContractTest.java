@@ -21,7 +21,7 @@ class EventContractTest {
             "group-created", "member-joined", "member-left", "member-role-changed",
             "message-posted", "message-flagged", "checked-in", "points-changed",
             "red-packet-grabbed", "activity-attended", "purchase", "group-health-changed",
-            "red-packet-sent", "red-packet-finished");
+            "red-packet-sent", "red-packet-finished", "lottery-entered", "lottery-drawn");
 
     static List<EventContract<?>> contracts() {
         return Events.all();

@@ -11,6 +11,8 @@ import io.shequn.contracts.events.GroupType;
 import io.shequn.contracts.events.JoinVia;
 import io.shequn.contracts.events.LeaveReason;
 import io.shequn.contracts.events.LifecycleStage;
+import io.shequn.contracts.events.LotteryDrawn;
+import io.shequn.contracts.events.LotteryEntered;
 import io.shequn.contracts.events.MemberErased;
 import io.shequn.contracts.events.MemberJoined;
 import io.shequn.contracts.events.MemberLeft;
@@ -144,6 +146,9 @@ final class Samples {
                 THING, GROUP, MEMBER, 888, "CNY", AT));
         samples.put(Events.RED_PACKET_FINISHED, new RedPacketFinished(
                 THING, GROUP, OTHER_MEMBER, "CNY", 1_000, 10, 4, 600, 400, RedPacketFinish.EXPIRED, MEMBER, 300L, AT));
+        samples.put(Events.LOTTERY_ENTERED, new LotteryEntered(THING, GROUP, MEMBER, 20, AT));
+        samples.put(Events.LOTTERY_DRAWN, new LotteryDrawn(THING, GROUP, "每周抽奖", 42, "a".repeat(64), "b".repeat(64), "c".repeat(64),
+                List.of(new LotteryDrawn.Winner(MEMBER, 1, "签名书", 500L), new LotteryDrawn.Winner(OTHER_MEMBER, 2, "Mug", 500L)), AT));
         samples.put(Events.ACTIVITY_ATTENDED, new ActivityAttended(THING, GROUP, MEMBER, AT));
         samples.put(Events.PURCHASE, new Purchase(
                 THING, MEMBER, 19_900, "CNY",

@@ -58,9 +58,7 @@ public class GroupSettingsService {
     /** Members see their group's rules; so do operators. */
     @Transactional
     public GroupSettingsResponse get(UUID groupId, Caller caller) {
-        if (!caller.isOperator()) {
-            memberships.requireMember(groupId, caller.memberId());
-        }
+        memberships.requireMemberOrOperator(groupId, caller);
         return GroupSettingsResponse.of(settings(groupId));
     }
 

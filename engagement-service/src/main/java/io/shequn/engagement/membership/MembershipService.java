@@ -4,6 +4,8 @@ import io.shequn.contracts.events.GroupRole;
 import io.shequn.contracts.events.MemberJoined;
 import io.shequn.contracts.events.MemberLeft;
 import io.shequn.contracts.events.MemberRoleChanged;
+import io.shequn.contracts.events.MemberVerified;
+import io.shequn.engagement.Rows;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,6 +89,32 @@ public class MembershipService {
                 .executeUpdate();
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
+    void verified(MemberVerified event) {
+        entityManager.createNativeQuery("""
+                        insert into verified_member (member_id, verified_at) values (:member, :at)
+                        on conflict (member_id) do update set verified_at = least(verified_member.verified_at, excluded.verified_at)""")
+                .setParameter("member", event.memberId())
+                .setParameter("at", event.verifiedAt())
+                .executeUpdate();
+    }
+
+    /** Whether member-service has said the member is real-name verified. */
+    @Transactional
+    public boolean isVerified(UUID memberId) {
+        return !entityManager.createNativeQuery("select 1 from verified_member where member_id = :member")
+                .setParameter("member", memberId).getResultList().isEmpty();
+    }
+
+    /** When the member's current membership of the group began, if they are in it. */
+    @Transactional
+    public Optional<Instant> memberSince(UUID groupId, UUID memberId) {
+        return ((List<?>) entityManager.createNativeQuery(
+                        "select joined_at from group_membership where group_id = :group and member_id = :member and active")
+                .setParameter("group", groupId).setParameter("member", memberId).getResultList())
+                .stream().findFirst().map(Rows::instant);
+    }
+
     /** The member's role if they are currently in the group. */
     @Transactional
     public Optional<GroupRole> activeRole(UUID groupId, UUID memberId) {
@@ -111,6 +140,14 @@ public class MembershipService {
     /** The refusal of {@link #requireMember}, for a hot path that reads the membership along with what it needs. */
     public static ProblemException notAMember(UUID groupId, UUID memberId) {
         return new ProblemException(403, "not-a-member", "Forbidden", "Member " + memberId + " is not a member of group " + groupId);
+    }
+
+    /** Throws 403 unless the caller is an operator or currently in the group: who may read a group's things. */
+    @Transactional
+    public void requireMemberOrOperator(UUID groupId, Caller caller) {
+        if (!caller.isOperator()) {
+            requireMember(groupId, caller.memberId());
+        }
     }
 
     /** Throws 403 unless the caller is an operator or the group's owner or an admin. */

@@ -16,6 +16,12 @@ public final class PointsReason {
     public static final String RED_PACKET_GRAB = "RED_PACKET_GRAB";
     /** What nobody grabbed before expiry goes back to the sender; the reference is the packet. */
     public static final String RED_PACKET_REFUND = "RED_PACKET_REFUND";
+    /** A member's entry to a lottery that costs points; the reference is the lottery. */
+    public static final String LOTTERY_ENTRY = "LOTTERY_ENTRY";
+    /** A cancelled lottery gives each entry's cost back; the reference is the lottery. */
+    public static final String LOTTERY_REFUND = "LOTTERY_REFUND";
+    /** A lottery prize worth points; the reference is the lottery (a member wins at most once). */
+    public static final String LOTTERY_PRIZE = "LOTTERY_PRIZE";
 
     private PointsReason() {
     }

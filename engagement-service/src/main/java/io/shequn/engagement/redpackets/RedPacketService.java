@@ -144,22 +144,16 @@ public class RedPacketService {
     /** The packet with its grabs, for the group's members and operators. */
     @Transactional
     public RedPacketResponse get(UUID groupId, UUID packetId, Caller caller) {
-        requireReader(groupId, caller);
+        memberships.requireMemberOrOperator(groupId, caller);
         Packet packet = packets.find(groupId, packetId).orElseThrow(() -> ProblemException.notFound("Red packet", packetId));
         return packet.response(clock.instant(), packets.grabs(packet));
     }
 
     @Transactional
     public Page<RedPacketResponse> list(UUID groupId, PageRequest page, Caller caller) {
-        requireReader(groupId, caller);
+        memberships.requireMemberOrOperator(groupId, caller);
         Instant now = clock.instant();
         return packets.list(groupId, page).map(packet -> packet.response(now, null));
-    }
-
-    private void requireReader(UUID groupId, Caller caller) {
-        if (!caller.isOperator()) {
-            memberships.requireMember(groupId, caller.memberId());
-        }
     }
 
     private Sent retry(Packet packet, UUID groupId, UUID requestId) {
