@@ -133,7 +133,8 @@ public abstract class ServiceStartupChecks {
     /**
      * What generated clients rely on, for every operation: a unique operationId, a 2xx response
      * with its schema (204 excepted), 401 where a token is required, and JSON Schema patterns
-     * that are anchored and free of Java-only syntax such as inline flags.
+     * that are anchored and free of Java-only syntax such as inline flags; and every tag described
+     * (the API linters of .ci/lint-api ask for it, and clients group operations by tag).
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -158,6 +159,8 @@ public abstract class ServiceStartupChecks {
                 problems.add(name + ": secured but no 401");
             }
         }));
+        List<Map<String, Object>> tags = openApi.getList("tags");
+        tags.stream().filter(tag -> tag.get("description") == null).forEach(tag -> problems.add("tag " + tag.get("name") + ": no description"));
         collectPatterns(openApi.getMap("components.schemas"), problems, "components.schemas");
         paths.forEach((path, operations) -> operations.forEach((method, operation) ->
                 collectPatterns(operation.get("parameters"), problems, method + " " + path)));

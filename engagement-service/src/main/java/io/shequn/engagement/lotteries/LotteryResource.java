@@ -28,7 +28,7 @@ import java.util.UUID;
 
 @Path("/api/v1/groups/{groupId}/lotteries")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Lotteries")
+@Tag(name = "Lotteries", description = "Lotteries (抽奖) with a verifiable commit–reveal draw, entries, eligibility rules and prizes")
 @SecurityRequirement(name = "SecurityScheme")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Not a member of the group (or, to manage it, not its owner, an admin or an operator)")

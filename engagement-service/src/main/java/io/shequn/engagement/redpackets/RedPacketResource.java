@@ -30,7 +30,7 @@ import java.util.UUID;
 
 @Path("/api/v1/groups/{groupId}/red-packets")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Red packets")
+@Tag(name = "Red packets", description = "Red packets (红包): sent to a group, split by the double-mean rule, grabbed once per member")
 @SecurityRequirement(name = "SecurityScheme")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Not a member of the group (or, for a currency packet, not its owner, an admin or an operator)")
