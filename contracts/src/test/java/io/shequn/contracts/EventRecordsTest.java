@@ -51,6 +51,21 @@ class EventRecordsTest {
         assertThat(json.has("groupId")).isFalse();
     }
 
+    /** An order line of sku group-entry:{groupId} names the group whose entry fee it pays; it is no field of the event. */
+    @Test
+    void anEntryFeeSkuNamesItsGroup() {
+        Purchase entry = new Purchase(Samples.THING, Samples.MEMBER, 9_900, "CNY", List.of(new Purchase.Item("BOOK-001", 1, 100),
+                new Purchase.Item("group-entry:not-a-uuid", 1, 100), new Purchase.Item("group-entry:" + Samples.GROUP, 1, 9_700)),
+                null, null, Samples.AT);
+        assertThat(entry.entryFeeGroup()).contains(Samples.GROUP);
+        assertThat(new Purchase(Samples.THING, Samples.MEMBER, 1, "CNY", null, null, null, Samples.AT).entryFeeGroup()).isEmpty();
+        assertThat(new Purchase(Samples.THING, Samples.MEMBER, 1, "CNY", List.of(new Purchase.Item("BOOK-001", 1, 1)), null, null,
+                Samples.AT).entryFeeGroup()).isEmpty();
+        var json = EventJson.mapper().valueToTree(entry);
+        assertThat(json.has("entryFeeGroup")).isFalse();
+        assertThat(json.get("items").get(0).has("entryFeeGroup")).isFalse();
+    }
+
     /** An event with an unknown enum value must fail to parse, so that it goes to the dead-letter topic. */
     @Test
     void unknownEnumValueFailsToParse() {

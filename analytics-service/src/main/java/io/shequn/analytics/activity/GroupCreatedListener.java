@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.analytics.health.GroupHealthService;
 import io.shequn.contracts.EventContract;
 import io.shequn.contracts.Events;
 import io.shequn.contracts.events.GroupCreated;
@@ -9,12 +10,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-/** Remembers each group's time zone, which decides the day an event belongs to, and its name for the dashboard. */
+/**
+ * Remembers each group's time zone, which decides the day an event belongs to, its creation (its
+ * age, from which its health is assessed) and its name for the dashboard. The group is assessed
+ * right away: it is NEW from its creation, whatever was consumed before.
+ */
 @ApplicationScoped
 public class GroupCreatedListener implements InboxListener<GroupCreated> {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    GroupCalendar calendar;
+
+    @Inject
+    GroupHealthService health;
 
     @Override
     public EventContract<GroupCreated> contract() {
@@ -30,5 +41,6 @@ public class GroupCreatedListener implements InboxListener<GroupCreated> {
                 .setParameter("group", data.groupId()).setParameter("zone", zone).setParameter("created", data.createdAt())
                 .setParameter("name", data.name())
                 .executeUpdate();
+        health.assess(data.groupId(), calendar.dayOf(data.groupId(), data.createdAt()), data.createdAt());
     }
 }

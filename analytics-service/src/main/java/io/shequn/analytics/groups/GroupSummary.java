@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A group's activity on one day; definitions in docs/analytics.md (version 1). */
+/** A group's activity on one day; definitions in docs/analytics.md (version 2). */
 @Schema(name = "GroupSummary")
 public record GroupSummary(
         UUID groupId,
@@ -24,7 +24,7 @@ public record GroupSummary(
         @Schema(description = "Current members with no activity in the 14 days ending on the day", example = "40") long silentMembers,
         @Schema(description = "The last day with any activity up to the day, or absent") LocalDate lastActiveDay,
         @Schema(description = "GMV per currency attributed to the group in the 30 days ending on the day") List<Revenue> revenue30Days,
-        @Schema(description = "The group's last health assessment, absent before the first") Health health) {
+        @Schema(description = "The group's last health assessment, absent until group-created has been seen") Health health) {
 
     /** Health as last assessed (docs/analytics.md, "Group health"): on the first event of each day and by the daily sweep. */
     @Schema(name = "GroupHealth")

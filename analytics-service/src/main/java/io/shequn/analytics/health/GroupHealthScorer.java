@@ -3,7 +3,7 @@ package io.shequn.analytics.health;
 import io.shequn.contracts.events.LifecycleStage;
 
 /**
- * The group health score (0–100) and lifecycle stage of docs/analytics.md, version 1, from
+ * The group health score (0–100) and lifecycle stage of docs/analytics.md, version 2, from
  * figures already computed for one day. Plain code so every rule has a unit test.
  */
 public final class GroupHealthScorer {
@@ -12,7 +12,7 @@ public final class GroupHealthScorer {
     static final int DORMANT_AFTER_DAYS = 14;
 
     /**
-     * @param ageDays days since the group was created, or null when group-created was not seen
+     * @param ageDays days from the group's creation day to the day (a group is assessed only once group-created was seen)
      * @param daysSinceActive days since the last active day, or null when it never was active
      * @param wau distinct active members in the 7 days ending on the day
      * @param previousWau the same for the 7 days before those
@@ -20,7 +20,7 @@ public final class GroupHealthScorer {
      * @param members current members; silentMembers those of them silent for 14 days
      * @param joins members who joined in the 30 days ending on the day; leaves those who left
      */
-    public record Inputs(Integer ageDays, Integer daysSinceActive, long wau, long previousWau, double stickiness,
+    public record Inputs(int ageDays, Integer daysSinceActive, long wau, long previousWau, double stickiness,
                          long members, long silentMembers, long joins, long leaves) {
     }
 
@@ -35,7 +35,7 @@ public final class GroupHealthScorer {
     }
 
     static LifecycleStage stage(Inputs in) {
-        if (in.ageDays() != null && in.ageDays() < YOUNG_DAYS) {
+        if (in.ageDays() < YOUNG_DAYS) {
             return LifecycleStage.NEW;
         }
         if (in.daysSinceActive() == null || in.daysSinceActive() >= DORMANT_AFTER_DAYS) {

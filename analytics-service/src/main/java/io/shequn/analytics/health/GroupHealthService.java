@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,13 @@ import java.util.UUID;
  * also kept in group_stage_change, the history {@link StageChanges} lists. The daily
  * {@link HealthSweep} re-assesses every group as of yesterday, so a group that falls silent
  * becomes DORMANT without waiting for an event, and late figures reach the score.
+ *
+ * <p>A group is assessed only once its group-created has been seen and never for a day before
+ * its creation day (docs/analytics.md, version 2): events consumed before group-created assess
+ * nothing, so the order of the topics cannot make a new group DORMANT. Until its first day is
+ * over a group is assessed as of its creation day, by every event of that day (it is NEW whatever
+ * its figures, so the stage cannot flap), which makes that assessment a function of the day's
+ * events however they were consumed.
  */
 @ApplicationScoped
 public class GroupHealthService {
@@ -42,28 +50,40 @@ public class GroupHealthService {
     @Inject
     Outbox outbox;
 
-    /** An event of {@code eventDay} happened at {@code at}: assess the day before, if not done yet. */
+    /** An event of {@code eventDay} happened at {@code at}: assess the day before (or the creation day), if not done yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assess(UUID group, LocalDate eventDay, Instant at) {
         assessAsOf(group, eventDay.minusDays(1), at, false);
     }
 
     /**
-     * Assesses the group as of {@code day}, unless a later day was assessed already; with
-     * {@code again}, also when that very day was assessed before (its figures may have moved since).
+     * Assesses the group as of {@code day} (its creation day if that is later), unless a later day
+     * was assessed already; with {@code again}, also when that very day was assessed before (its
+     * figures may have moved since). An assessment made before its day ended is made again by the
+     * next event. Nothing happens before group-created has been seen.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assessAsOf(UUID group, LocalDate day, Instant at, boolean again) {
-        List<?> current = entityManager.createNativeQuery("select stage, assessed_day from group_health where group_id = :group for update")
+        Instant createdAt = createdAt(group);
+        if (createdAt == null) {
+            return;
+        }
+        ZoneId zone = calendar.zoneOf(group);
+        LocalDate created = LocalDate.ofInstant(createdAt, zone);
+        if (day.isBefore(created)) {
+            day = created;
+        }
+        List<?> current = entityManager.createNativeQuery("select stage, assessed_day, assessed_at from group_health where group_id = :group for update")
                 .setParameter("group", group).getResultList();
         Object[] row = current.isEmpty() ? null : (Object[]) current.get(0);
         if (row != null) {
             LocalDate assessed = SqlValues.localDate(row[1]);
-            if (day.isBefore(assessed) || (day.equals(assessed) && !again)) {
+            boolean inProgress = SqlValues.instant(row[2]).isBefore(assessed.plusDays(1).atStartOfDay(zone).toInstant());
+            if (day.isBefore(assessed) || (day.equals(assessed) && !again && !inProgress)) {
                 return;
             }
         }
-        GroupHealthScorer.Assessment assessment = GroupHealthScorer.assess(inputs(group, day));
+        GroupHealthScorer.Assessment assessment = GroupHealthScorer.assess(inputs(group, day, created));
         if (row == null) {
             entityManager.createNativeQuery("""
                             insert into group_health (group_id, score, stage, assessed_day, assessed_at)
@@ -95,12 +115,16 @@ public class GroupHealthService {
         }
     }
 
-    private GroupHealthScorer.Inputs inputs(UUID group, LocalDate day) {
-        GroupAnalytics.Figures figures = analytics.figures(group, day);
+    /** From group-created, or null while it has not been seen. */
+    private Instant createdAt(UUID group) {
         List<?> created = entityManager.createNativeQuery("select created_at from analytics_group where group_id = :group")
                 .setParameter("group", group).getResultList();
-        Integer ageDays = created.isEmpty() ? null
-                : (int) ChronoUnit.DAYS.between(calendar.dayOf(group, SqlValues.instant(created.get(0))), day);
+        return created.isEmpty() ? null : SqlValues.instant(created.get(0));
+    }
+
+    private GroupHealthScorer.Inputs inputs(UUID group, LocalDate day, LocalDate created) {
+        GroupAnalytics.Figures figures = analytics.figures(group, day);
+        int ageDays = (int) ChronoUnit.DAYS.between(created, day);
         Integer daysSinceActive = figures.lastActiveDay() == null ? null : (int) ChronoUnit.DAYS.between(figures.lastActiveDay(), day);
         return new GroupHealthScorer.Inputs(ageDays, daysSinceActive, figures.wau(), figures.previousWau(), figures.stickiness(),
                 figures.members(), figures.silent(), figures.joins30(), figures.leaves30());

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Re-assesses every known group as of yesterday in its time zone. Without it a group that stops
+ * Re-assesses every group whose creation is known as of yesterday in its time zone (a group
+ * created today as of today, its creation day). Without it a group that stops
  * talking would never be assessed again, and would never be seen to become DORMANT. Runs
  * every {@code shequn.analytics.health-sweep.every} (default hourly; "off" disables it, as the
  * tests do so they can run it at a moment of their choosing).
@@ -68,6 +69,6 @@ public class HealthSweep {
     @SuppressWarnings("unchecked")
     private List<UUID> groups() {
         return (List<UUID>) entityManager.createNativeQuery(
-                "select group_id from analytics_group union select group_id from group_health order by 1").getResultList();
+                "select group_id from analytics_group order by 1").getResultList();
     }
 }

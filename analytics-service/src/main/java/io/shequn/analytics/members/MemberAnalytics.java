@@ -57,7 +57,7 @@ public class MemberAnalytics {
     public record Purchase(UUID orderId,
                            @Schema(description = "The group it is credited to; absent when unattributed") UUID groupId,
                            String groupName,
-                           @Schema(description = "How it was attributed: named by the shop, the last touch within 7 days, or not at all") Attribution.Rule rule,
+                           @Schema(description = "How it was attributed: named by the shop (groupId, or an entry-fee sku), the last touch within 7 days, or not at all") Attribution.Rule rule,
                            @Schema(example = "CNY") String currency,
                            @Schema(description = "Minor units", example = "19900") long amount,
                            Instant purchasedAt) {

@@ -36,10 +36,13 @@ public class Attribution {
     private record Credit(UUID order, UUID member, UUID group, UUID inviter, Instant purchasedAt, String currency, long amount) {
     }
 
-    /** Records a purchase once per order and credits it. */
+    /**
+     * Records a purchase once per order and credits it: to the group it names (its groupId, else an
+     * entry-fee item's sku), else to the last touch, else to nobody.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void purchase(Purchase data, Instant at) {
-        UUID group = data.groupId();
+        UUID group = data.groupId() != null ? data.groupId() : data.entryFeeGroup().orElse(null);
         Rule rule = Rule.NAMED;
         Instant touchAt = null;
         if (group == null) {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * A purchase from a shop: credited to the group it names, else to the group of the buyer's last
+ * A purchase from a shop: credited to the group it names (in groupId or an entry-fee sku), else to the group of the buyer's last
  * touch within 7 days, else to nobody (still in the totals); an order counts once however often
  * the shop sends it. The rules live in {@link Attribution}.
  */

@@ -17,7 +17,7 @@ class GroupHealthScorerTest {
     void fourteenDaysWithoutActivityIsDormant() {
         assertThat(GroupHealthScorer.stage(inputs(40, 14, 0, 0))).isEqualTo(LifecycleStage.DORMANT);
         assertThat(GroupHealthScorer.stage(inputs(40, null, 0, 0))).isEqualTo(LifecycleStage.DORMANT);
-        assertThat(GroupHealthScorer.stage(inputs(null, 13, 1, 1))).isNotEqualTo(LifecycleStage.DORMANT);
+        assertThat(GroupHealthScorer.stage(inputs(40, 13, 1, 1))).isNotEqualTo(LifecycleStage.DORMANT);
     }
 
     @Test
@@ -40,7 +40,7 @@ class GroupHealthScorerTest {
         assertThat(GroupHealthScorer.score(middling)).isEqualTo(50);
     }
 
-    private static GroupHealthScorer.Inputs inputs(Integer age, Integer sinceActive, long wau, long previousWau) {
+    private static GroupHealthScorer.Inputs inputs(int age, Integer sinceActive, long wau, long previousWau) {
         return new GroupHealthScorer.Inputs(age, sinceActive, wau, previousWau, 0.2, 10, 2, 1, 1);
     }
 }

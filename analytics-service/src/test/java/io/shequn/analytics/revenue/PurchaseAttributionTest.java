@@ -15,7 +15,10 @@ import static io.shequn.localstack.CloudEventRecords.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A purchase goes to the group it names, else the last touch within 7 days, else nobody; an order counts once. */
+/**
+ * A purchase goes to the group it names (its groupId, else the sku of an entry-fee item), else the
+ * last touch within 7 days, else nobody; an order counts once.
+ */
 @QuarkusTest
 class PurchaseAttributionTest {
 
@@ -28,6 +31,7 @@ class PurchaseAttributionTest {
     void purchasesAreCreditedToTheNamedGroupThenTheLastTouchThenNobody() {
         UUID groupA = UUID.randomUUID();
         UUID groupB = UUID.randomUUID();
+        UUID paidGroup = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();
         UUID stranger = UUID.randomUUID();
         message(groupA, buyer, "2026-04-07T02:00:00Z");
@@ -39,13 +43,22 @@ class PurchaseAttributionTest {
         purchase(lastTouch, buyer, 2000, null, "2026-04-10T03:00:00Z");              // last touch: B
         purchase(lastTouch, buyer, 2000, null, "2026-04-10T03:00:00Z");              // the shop sends the same order again
         purchase(UUID.randomUUID(), stranger, 4000, null, "2026-04-10T04:00:00Z");   // never active: unattributed
+        UUID entryFee = UUID.randomUUID();
+        send("purchase", buyer.toString(), "2026-04-10T05:00:00Z", """
+                {"orderId":"%s","memberId":"%s","amount":9900,"currency":"%s","items":[{"sku":"group-entry:%s","quantity":1,"unitAmount":9900}],\
+                "purchasedAt":"2026-04-10T05:00:00Z"}""".formatted(entryFee, buyer, CURRENCY, paidGroup));   // the entry fee names its group
         purchase(UUID.randomUUID(), buyer, 8000, null, "2026-04-17T02:00:01Z");      // last touch more than 7 days before: unattributed
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(gmv()).containsExactly(Map.of("currency", CURRENCY, "purchases", 4, "amount", 15000)));
+                assertThat(gmv()).containsExactly(Map.of("currency", CURRENCY, "purchases", 5, "amount", 24900)));
         assertThat(groupRevenue(groupA, "2026-04-10")).containsExactly(Map.of("currency", CURRENCY, "purchases", 1, "amount", 1000));
         assertThat(groupRevenue(groupB, "2026-04-10")).containsExactly(Map.of("currency", CURRENCY, "purchases", 1, "amount", 2000));
         assertThat(groupRevenue(groupB, "2026-04-17")).containsExactly(Map.of("currency", CURRENCY, "purchases", 1, "amount", 2000));
+        assertThat(groupRevenue(paidGroup, "2026-04-10")).containsExactly(Map.of("currency", CURRENCY, "purchases", 1, "amount", 9900));
+        var purchases = given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/members/" + buyer + "/purchases")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(purchases.getString("items.find { it.orderId == '" + entryFee + "' }.groupId")).isEqualTo(paidGroup.toString());
+        assertThat(purchases.getString("items.find { it.orderId == '" + entryFee + "' }.rule")).isEqualTo("NAMED");
     }
 
     private static void message(UUID group, UUID member, String at) {

@@ -39,12 +39,13 @@ public class EarningFromEvents {
         ledger.change(event.inviterId(), event.groupId(), referralPoints, PointsReason.REFERRAL, reference, null, null);
     }
 
-    /** A purchase earns points per currency unit, once per order. */
+    /** A purchase earns points per currency unit, once per order, in the group it names (groupId, else an entry-fee sku). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void purchased(Purchase event) {
         long points = PurchasePointsRule.points(event.amount(), event.currency(), purchasePointsPerUnit);
         if (points > 0) {
-            ledger.change(event.memberId(), event.groupId(), points, PointsReason.PURCHASE, event.orderId(), null, null);
+            UUID group = event.groupId() != null ? event.groupId() : event.entryFeeGroup().orElse(null);
+            ledger.change(event.memberId(), group, points, PointsReason.PURCHASE, event.orderId(), null, null);
         }
     }
 }

@@ -71,6 +71,19 @@ class EarningFromEventsListenerTest {
         assertThat(earned.get("delta").asLong()).isEqualTo(123);
     }
 
+    @Test
+    void anEntryFeeWithoutGroupIdEarnsItsPointsInTheGroupItsSkuNames() {
+        UUID member = UUID.randomUUID();
+        UUID group = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        publish(Events.PURCHASE, new Purchase(order, member, 9_900, "CNY",
+                java.util.List.of(new Purchase.Item("group-entry:" + group, 1, 9_900)), null, null, Instant.now()), SHOP);
+
+        JsonNode earned = PublishedEvents.await(Events.POINTS_CHANGED, member, e -> e.get("referenceId").asText().equals(order.toString()));
+        assertThat(earned.get("delta").asLong()).isEqualTo(99);
+        assertThat(earned.get("groupId").asText()).isEqualTo(group.toString());
+    }
+
     private static long balance(UUID member) {
         return given().auth().oauth2(memberToken(member)).when().get("/api/v1/members/me/points")
                 .then().statusCode(200).extract().jsonPath().getLong("balance");

@@ -23,7 +23,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class PaidEntries {
 
-    public static final String SKU_PREFIX = "group-entry:";
     private static final Logger LOG = Logger.getLogger(PaidEntries.class);
 
     @Inject

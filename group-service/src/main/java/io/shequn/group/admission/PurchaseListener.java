@@ -34,13 +34,11 @@ public class PurchaseListener implements InboxListener<Purchase> {
         }
         Map<UUID, Long> paidPerGroup = new HashMap<>();
         for (Purchase.Item item : data.items()) {
-            if (!item.sku().startsWith(PaidEntries.SKU_PREFIX)) {
+            if (!item.sku().startsWith(Purchase.ENTRY_FEE_SKU_PREFIX)) {
                 continue;
             }
-            UUID groupId;
-            try {
-                groupId = UUID.fromString(item.sku().substring(PaidEntries.SKU_PREFIX.length()));
-            } catch (IllegalArgumentException e) {
+            UUID groupId = item.entryFeeGroup().orElse(null);
+            if (groupId == null) {
                 LOG.warnf("Order %s has an entry sku without a group id: %s", data.orderId(), item.sku());
                 continue;
             }
