@@ -47,7 +47,18 @@ public final class FiveWeekGroup {
     public final UUID g = UUID.randomUUID();
     public final UUID h = UUID.randomUUID();
 
-    private final Scenario s = new Scenario(START);
+    private final Scenario s;
+    private boolean published;
+
+    /** The history as it happened, topics interleaved. */
+    public FiveWeekGroup() {
+        this(false);
+    }
+
+    /** @param topicsShuffled publish it one topic after another, in a random order (see {@link Scenario#releaseTopicsShuffled}) */
+    public FiveWeekGroup(boolean topicsShuffled) {
+        s = topicsShuffled ? Scenario.holdingEvents(START) : new Scenario(START);
+    }
 
     public String day(int offset) {
         return s.day(offset).toString();
@@ -66,7 +77,9 @@ public final class FiveWeekGroup {
 
         // E buys before their message of that morning is consumed: unattributed first, the group's later.
         s.purchase(UUID.randomUUID(), e, 9, 3, 5_000, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> memberPurchases(e) == 1);
+        if (!s.holding()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> memberPurchases(e) == 1);
+        }
 
         UUID a8 = UUID.randomUUID();
         UUID a15 = UUID.randomUUID();
@@ -108,6 +121,18 @@ public final class FiveWeekGroup {
         s.purchase(UUID.randomUUID(), h, 20, 0, 3_000, null);
 
         s.message(group, a, 1, UUID.randomUUID(), null);       // late: five weeks after its day
+        if (s.holding()) {
+            s.releaseTopicsShuffled(Long.getLong("scenario.seed", System.nanoTime()));
+        }
+    }
+
+    /** Publishes the history and waits until it is ingested, once however often it is called. */
+    public synchronized void publishOnce() {
+        if (!published) {
+            publish();
+            awaitIngested();
+            published = true;
+        }
     }
 
     /** Waits until every event above is reflected: the late day-1 message and the last purchases. */

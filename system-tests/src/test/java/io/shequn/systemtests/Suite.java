@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -141,7 +142,14 @@ final class Suite implements AutoCloseable {
         if (kafka != null) {
             kafka.close();
         }
-        if (process.isAlive()) {
+        // SIGTERM, so that ./shequn up stops what it started; a killed script would leave them running.
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
     }

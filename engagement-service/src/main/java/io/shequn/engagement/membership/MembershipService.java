@@ -29,6 +29,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class MembershipService {
 
+    /** Well above the p99 of join → known here measured by JoinPropagationBenchmark (README). */
+    static final int FRESH_JOIN_RETRY_SECONDS = 1;
+
     @Inject
     EntityManager entityManager;
 
@@ -131,7 +134,11 @@ public class MembershipService {
         return activeRole(groupId, memberId).isPresent();
     }
 
-    /** Throws 403 unless the member is currently in the group. */
+    /**
+     * Throws 403 unless the member is currently in the group. Memberships reach this service as
+     * group-service's events, a little after group-service answered the join (README, "Read your
+     * join"), so the problem tells a client that a fresh join may not be known yet and when to retry.
+     */
     @Transactional
     public GroupRole requireMember(UUID groupId, UUID memberId) {
         return activeRole(groupId, memberId).orElseThrow(() -> notAMember(groupId, memberId));
@@ -139,7 +146,9 @@ public class MembershipService {
 
     /** The refusal of {@link #requireMember}, for a hot path that reads the membership along with what it needs. */
     public static ProblemException notAMember(UUID groupId, UUID memberId) {
-        return new ProblemException(403, "not-a-member", "Forbidden", "Member " + memberId + " is not a member of group " + groupId);
+        return new ProblemException(403, "not-a-member", "Forbidden", "Member " + memberId + " is not a member of group " + groupId
+                + ". A membership that group-service granted in the last few seconds may not be known here yet: retry after "
+                + FRESH_JOIN_RETRY_SECONDS + " second.").retryAfter(FRESH_JOIN_RETRY_SECONDS);
     }
 
     /** Throws 403 unless the caller is an operator or currently in the group: who may read a group's things. */

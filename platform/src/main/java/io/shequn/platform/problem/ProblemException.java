@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.Violation> violations;
+    private Integer retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, null);
@@ -36,6 +37,12 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(List<Problem.Violation> violations) {
         String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
         return new ProblemException(400, "validation", "Invalid request", detail, violations);
+    }
+
+    /** The same request may succeed if sent again after that long: answered with a {@code Retry-After} header. */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -65,5 +72,10 @@ public class ProblemException extends RuntimeException {
     /** The fields at fault, or null when the problem is not about particular fields. */
     public List<Problem.Violation> violations() {
         return violations;
+    }
+
+    /** Seconds for {@code Retry-After}, or null when retrying would not help. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -45,7 +45,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response businessRule(ProblemException e, UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), path(uri), e.violations()));
+        Response response = respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), path(uri), e.violations()));
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return response;
     }
 
     @ServerExceptionMapper
