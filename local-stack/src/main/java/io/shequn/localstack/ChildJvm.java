@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Starts a Java program in a child JVM on this module's runtime classpath. */
+/** Starts a Java program in a child JVM on this module's runtime classpath, and ends child processes. */
 final class ChildJvm {
 
     private ChildJvm() {
@@ -31,6 +32,28 @@ final class ChildJvm {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + mainClass, e);
+        }
+    }
+
+    /** SIGTERM, so the process can shut down cleanly; SIGKILL if it has not ended within {@code graceSeconds}. */
+    static void terminate(Process process, int graceSeconds) {
+        process.destroy();
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything, as when a node dies. */
+    static void kill(Process process) {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -60,32 +60,18 @@ public final class KafkaBroker {
 
     /** Stops the broker cleanly (SIGTERM, controlled shutdown); data is kept for a restart. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
+        if (process != null) {
+            ChildJvm.terminate(process, 60);
+            process = null;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
     }
 
     /** Kills the broker (SIGKILL: no controlled shutdown, logs recovered on the next start); data is kept. */
     public synchronized void kill() {
-        if (process == null) {
-            return;
+        if (process != null) {
+            ChildJvm.kill(process);
+            process = null;
         }
-        try {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process = null;
     }
 
     public synchronized boolean isRunning() {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One of the four services as it ships: its packaged {@code quarkus-app}, run in its own JVM and
@@ -119,32 +118,16 @@ public final class PackagedService {
 
     /** SIGTERM, so Quarkus shuts down gracefully; forced after 20 seconds. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
+        if (process != null) {
+            ChildJvm.terminate(process, 20);
             process = null;
         }
     }
 
     /** SIGKILL: the JVM gets no chance to finish anything, as when a node dies. */
     public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        try {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
+        if (process != null) {
+            ChildJvm.kill(process);
             process = null;
         }
     }
