@@ -40,6 +40,9 @@ public final class MembershipListeners {
         @Inject
         RunningCounts counts;
 
+        @Inject
+        MessagePostedListener messages;
+
         @Override
         public EventContract<MemberJoined> contract() {
             return Events.MEMBER_JOINED;
@@ -71,6 +74,7 @@ public final class MembershipListeners {
             UUID inviter = (UUID) entityManager.createNativeQuery("select inviter_id from group_membership where group_id = :group and member_id = :member")
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).getSingleResult();
             attribution.inviterKnown(data.groupId(), data.memberId(), inviter);
+            messages.authorJoined(data.groupId(), data.memberId());
             rollup.count(data.groupId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.JOINS);
         }
     }
@@ -90,6 +94,9 @@ public final class MembershipListeners {
         @Inject
         RunningCounts counts;
 
+        @Inject
+        MessagePostedListener messages;
+
         @Override
         public EventContract<MemberLeft> contract() {
             return Events.MEMBER_LEFT;
@@ -106,6 +113,7 @@ public final class MembershipListeners {
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.leftAt())
                     .executeUpdate();
             counts.membershipChanged(data.groupId(), data.memberId(), before, counts.membership(data.groupId(), data.memberId()));
+            messages.authorJoined(data.groupId(), data.memberId());   // a leave says they had joined
             rollup.count(data.groupId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.LEAVES);
         }
     }

@@ -42,7 +42,9 @@ class RebuildTest {
         given().auth().oauth2(Scenario.member(UUID.randomUUID())).when().post("/api/v1/analytics/rebuild").then().statusCode(403);
         given().auth().oauth2(Scenario.operator()).when().post("/api/v1/analytics/rebuild").then().statusCode(202);
         UUID other = UUID.randomUUID();
-        history.scenario().message(other, UUID.randomUUID(), 33, UUID.randomUUID(), null);   // arrives while rebuilding
+        UUID author = UUID.randomUUID();
+        history.scenario().joined(other, author, 33, "MEMBER", null);
+        history.scenario().message(other, author, 33, UUID.randomUUID(), null);   // arrives while rebuilding
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
                 Scenario.get("/api/v1/analytics/rebuild", Map.of()).getString("state").equals("DONE"));
         assertThat(Scenario.get("/api/v1/analytics/rebuild", Map.of()).getLong("eventsReplayed")).isGreaterThanOrEqualTo(45);   // this history alone is 45 events
@@ -51,7 +53,7 @@ class RebuildTest {
         RunningCountsCheck.assertAgreesWithRecount(entityManager, history.group);   // the replayed running counts too
         // The message consumed live during the rebuild is in the rebuilt tables too, and consumption goes on after the swap.
         await().atMost(Duration.ofSeconds(20)).until(() -> messagesOn(other, history.day(33)) == 1);
-        history.scenario().message(other, UUID.randomUUID(), 34, UUID.randomUUID(), null);
+        history.scenario().message(other, author, 34, UUID.randomUUID(), null);
         await().atMost(Duration.ofSeconds(20)).until(() -> messagesOn(other, history.day(34)) == 1);
     }
 

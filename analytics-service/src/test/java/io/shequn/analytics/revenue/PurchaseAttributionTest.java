@@ -34,6 +34,8 @@ class PurchaseAttributionTest {
         UUID paidGroup = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();
         UUID stranger = UUID.randomUUID();
+        joined(groupA, buyer, "2026-04-01T02:00:00Z");   // messages count only from members (docs/analytics.md)
+        joined(groupB, buyer, "2026-04-01T02:00:00Z");
         message(groupA, buyer, "2026-04-07T02:00:00Z");
         message(groupB, buyer, "2026-04-09T02:00:00Z");
         awaitDau(groupB, "2026-04-09", 1);
@@ -65,6 +67,12 @@ class PurchaseAttributionTest {
         send("message-posted", group.toString(), at, """
                 {"messageId":"%s","groupId":"%s","memberId":"%s","kind":"TEXT","length":2,"postedAt":"%s"}"""
                 .formatted(UUID.randomUUID(), group, member, at));
+    }
+
+    private static void joined(UUID group, UUID member, String at) {
+        events.kafka().send(binary("member-joined", group.toString(), UUID.randomUUID().toString(), "/shequn/group-service",
+                "shequn.member-joined.v1", Instant.parse(at), """
+                        {"groupId":"%s","memberId":"%s","role":"MEMBER","via":"OPEN","joinedAt":"%s"}""".formatted(group, member, at)));
     }
 
     private static void purchase(UUID order, UUID member, long amount, UUID group, String at) {

@@ -42,6 +42,16 @@ public class MessageService {
 
     private static final Logger LOG = Logger.getLogger(MessageService.class);
     static final String API_SOURCE = "/shequn/engagement-service";
+    /**
+     * The messages a group's list shows: not blocked, and by someone who has joined the group (a
+     * left member has joined). A chat bridge may relay a non-member's words: those are kept apart,
+     * listed nowhere and earn nothing; if the author's member-joined arrives later (another topic),
+     * they show from then on, as in analytics' figures (docs/analytics.md, "Messages from non-members").
+     */
+    private static final String LISTED = """
+            from message m where m.group_id = :group and m.status <> 'BLOCKED'
+              and exists (select 1 from group_membership g where g.group_id = m.group_id and g.member_id = m.member_id
+                                                              and (g.joined_at is not null or g.left_at is not null))""";
 
     @Inject
     EntityManager entityManager;
@@ -115,19 +125,16 @@ public class MessageService {
         if (!caller.isOperator()) {
             memberships.requireMember(groupId, caller.memberId());
         }
-        List<MessageResponse> items = entityManager.createQuery("""
-                        from Message m where m.groupId = :group and m.status <> :blocked
-                        order by m.postedAt desc, m.id""", Message.class)
+        @SuppressWarnings("unchecked")
+        List<MessageResponse> items = ((List<Message>) entityManager.createNativeQuery(
+                        "select m.* " + LISTED + " order by m.posted_at desc, m.id", Message.class)
                 .setParameter("group", groupId)
-                .setParameter("blocked", Message.Status.BLOCKED)
                 .setFirstResult(page.offset())
                 .setMaxResults(page.size())
-                .getResultList().stream().map(MessageResponse::of).toList();
-        long total = entityManager.createQuery(
-                        "select count(m) from Message m where m.groupId = :group and m.status <> :blocked", Long.class)
+                .getResultList()).stream().map(MessageResponse::of).toList();
+        long total = ((Number) entityManager.createNativeQuery("select count(*) " + LISTED)
                 .setParameter("group", groupId)
-                .setParameter("blocked", Message.Status.BLOCKED)
-                .getSingleResult();
+                .getSingleResult()).longValue();
         return Page.of(items, page, total);
     }
 

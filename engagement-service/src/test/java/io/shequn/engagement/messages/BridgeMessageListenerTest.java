@@ -72,6 +72,29 @@ class BridgeMessageListenerTest {
         assertThat(balance(member)).isZero();
     }
 
+    @Test
+    void aBridgeMessageFromSomeoneWhoNeverJoinedIsListedNowhereAndEarnsNothingUntilTheyJoin() {
+        UUID group = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        join(group, owner, GroupRole.OWNER);
+        UUID outside = UUID.randomUUID();
+        publish(Events.MESSAGE_POSTED, new MessagePosted(outside, group, stranger, MessageKind.TEXT, "hello from outside", 18, null, null,
+                Instant.now()), BRIDGE);
+        // A marker on the same partition: once it is listed, the stranger's message has been read.
+        UUID marker = UUID.randomUUID();
+        publish(Events.MESSAGE_POSTED, new MessagePosted(marker, group, owner, MessageKind.TEXT, "ok", 2, null, null, Instant.now()), BRIDGE);
+        await().atMost(FRESH).until(() -> listed(group, owner) >= 1);
+        assertThat(listed(group, owner)).isEqualTo(1);
+        assertThat(given().auth().oauth2(memberToken(owner)).when().get("/api/v1/groups/" + group + "/messages")
+                .then().extract().jsonPath().getList("items.id", String.class)).containsExactly(marker.toString());
+        assertThat(balance(stranger)).isZero();
+
+        // Their join is read after their message (another topic): from then on it is the group's.
+        join(group, stranger);
+        await().atMost(FRESH).until(() -> listed(group, owner) == 2);
+    }
+
     private static int listed(UUID group, UUID member) {
         return given().auth().oauth2(memberToken(member)).when().get("/api/v1/groups/" + group + "/messages")
                 .then().statusCode(200).extract().path("totalItems");
