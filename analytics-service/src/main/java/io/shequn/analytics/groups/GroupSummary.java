@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A group's activity on one day; definitions in docs/analytics.md (version 3). */
+/** A group's activity on one day; definitions in docs/analytics.md (version 4). */
 @Schema(name = "GroupSummary")
 public record GroupSummary(
         UUID groupId,

@@ -3,7 +3,7 @@ package io.shequn.analytics.health;
 import io.shequn.contracts.events.LifecycleStage;
 
 /**
- * The group health score (0–100) and lifecycle stage of docs/analytics.md, version 3, from
+ * The group health score (0–100) and lifecycle stage of docs/analytics.md, version 4, from
  * figures already computed for one day. Plain code so every rule has a unit test.
  */
 public final class GroupHealthScorer {

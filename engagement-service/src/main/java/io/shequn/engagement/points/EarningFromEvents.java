@@ -1,6 +1,5 @@
 package io.shequn.engagement.points;
 
-import io.shequn.contracts.events.JoinVia;
 import io.shequn.contracts.events.MemberJoined;
 import io.shequn.contracts.events.Purchase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +27,15 @@ public class EarningFromEvents {
     @ConfigProperty(name = "shequn.engagement.purchase-points-per-unit", defaultValue = "1")
     long purchasePointsPerUnit;
 
-    /** The inviter of a member who joined through an invite earns the referral reward, once per group and member. */
+    /**
+     * The inviter a join credits earns the referral reward, once per group and member, whichever
+     * way the member was admitted (an invite code, approval of an application, a paid entry, or an
+     * open join crediting their registration inviter): group-service names them in inviterId
+     * (docs/analytics.md, "Registration inviters").
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(MemberJoined event) {
-        if (event.via() != JoinVia.INVITE || event.inviterId() == null || event.inviterId().equals(event.memberId())
+        if (event.inviterId() == null || event.inviterId().equals(event.memberId())
                 || referralPoints <= 0) {
             return;
         }

@@ -45,12 +45,17 @@ class EarningFromEventsListenerTest {
     }
 
     @Test
-    void anOpenJoinEarnsNobodyAnything() {
+    void theInviterAJoinCreditsEarnsTheRewardWhicheverWayTheMemberWasAdmitted() {
         UUID group = UUID.randomUUID();
         UUID inviter = UUID.randomUUID();
+        // An approved application with a code, a paid entry, and an open join crediting the registration inviter.
+        publishJoin(group, UUID.randomUUID(), GroupRole.MEMBER, JoinVia.APPROVAL, inviter, Instant.now());
+        publishJoin(group, UUID.randomUUID(), GroupRole.MEMBER, JoinVia.PAID, inviter, Instant.now());
         publishJoin(group, UUID.randomUUID(), GroupRole.MEMBER, JoinVia.OPEN, inviter, Instant.now());
+        await().atMost(FRESH).until(() -> balance(inviter) == 150);
+        // Keyed by group: a later join is read after all of them.
         join(group, UUID.randomUUID());
-        assertThat(balance(inviter)).isZero();
+        assertThat(balance(inviter)).isEqualTo(150);
     }
 
     @Test

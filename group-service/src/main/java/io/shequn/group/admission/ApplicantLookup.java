@@ -28,6 +28,11 @@ public class ApplicantLookup {
         }).orElseGet(() -> Applicant.unknown(memberId));
     }
 
+    /** Who invited the member to register, as far as member-service's events have told us. */
+    public java.util.Optional<UUID> registrationInviter(UUID memberId) {
+        return profiles.invitedBy(memberId);
+    }
+
     private static void putIfPresent(Map<String, String> fields, String name, Object value) {
         if (value != null) {
             fields.put(name, value.toString());

@@ -38,6 +38,33 @@ public class MemberProfiles {
                 .executeUpdate();
     }
 
+    /**
+     * Who invited the member to register (member-registered, or a later claim in member-updated):
+     * the first inviter known stays, as in member-service, which accepts one claim only.
+     */
+    public void invitedBy(UUID memberId, UUID inviter, Instant at) {
+        if (inviter == null) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                        insert into member_profile (member_id, invited_by, updated_at) values (:member, :inviter, :at)
+                        on conflict (member_id) do update set invited_by = excluded.invited_by,
+                            updated_at = greatest(member_profile.updated_at, excluded.updated_at)
+                        where member_profile.invited_by is null""")
+                .setParameter("member", memberId)
+                .setParameter("inviter", inviter)
+                .setParameter("at", at)
+                .executeUpdate();
+    }
+
+    public java.util.Optional<UUID> invitedBy(UUID memberId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = entityManager.createNativeQuery("select invited_by from member_profile where member_id = :member and invited_by is not null")
+                .setParameter("member", memberId)
+                .getResultList();
+        return rows.stream().findFirst();
+    }
+
     public void markVerified(UUID memberId, Instant verifiedAt) {
         entityManager.createNativeQuery("""
                         insert into member_profile (member_id, verified_at, updated_at) values (:member, :at, :at)

@@ -23,5 +23,6 @@ public class MemberUpdatedListener implements InboxListener<MemberUpdated> {
     @Override
     public void on(MemberUpdated data, ReceivedEvent event) {
         profiles.replaceProfile(data.memberId(), data.displayName(), data.region(), data.occupation(), data.tags(), event.time());
+        profiles.invitedBy(data.memberId(), data.invitedBy(), event.time());
     }
 }

@@ -98,13 +98,13 @@ public class MembershipService {
         Membership membership;
         if (decision instanceof AdmissionDecision.Admit admit) {
             membership = new Membership(groupId, memberId, MembershipStatus.ACTIVE, GroupRole.MEMBER, admit.via(),
-                    admit.inviterId(), code, intro, now);
+                    credited(groupId, memberId, admit.inviterId()), code, intro, now);
         } else if (decision instanceof AdmissionDecision.Apply apply) {
             membership = new Membership(groupId, memberId, MembershipStatus.PENDING_APPROVAL, GroupRole.MEMBER,
-                    JoinVia.APPROVAL, apply.inviterId(), code, intro, now);
+                    JoinVia.APPROVAL, credited(groupId, memberId, apply.inviterId()), code, intro, now);
         } else {
             membership = new Membership(groupId, memberId, MembershipStatus.PENDING_PAYMENT, GroupRole.MEMBER,
-                    JoinVia.PAID, ((AdmissionDecision.AwaitPayment) decision).inviterId(), code, intro, now);
+                    JoinVia.PAID, credited(groupId, memberId, ((AdmissionDecision.AwaitPayment) decision).inviterId()), code, intro, now);
         }
         memberships.persist(membership);
         if (membership.isActive()) {
@@ -338,6 +338,27 @@ public class MembershipService {
             outbox.publish(Events.MEMBER_LEFT, new MemberLeft(membership.groupId, membership.memberId, reason, detail, now), now);
             LOG.infof("Member %s left group %s: %s", membership.memberId, membership.groupId, reason);
         }
+    }
+
+    /**
+     * The inviter a join credits (docs/analytics.md, "Registration inviters"): the owner of the
+     * group invite code it brought; without one, the member who invited the joiner to register,
+     * if this is the joiner's first join of the group and that inviter is a current member of it.
+     * Admission is not changed by it: only a group invite code opens an INVITE_ONLY group.
+     */
+    private UUID credited(UUID groupId, UUID memberId, UUID codeInviter) {
+        if (codeInviter != null) {
+            return codeInviter;
+        }
+        boolean joinedBefore = !entityManager.createQuery(
+                        "select 1 from Membership m where m.groupId = :group and m.memberId = :member and m.joinedAt is not null")
+                .setParameter("group", groupId).setParameter("member", memberId).setMaxResults(1).getResultList().isEmpty();
+        if (joinedBefore) {
+            return null;
+        }
+        return applicants.registrationInviter(memberId)
+                .filter(inviter -> !inviter.equals(memberId) && memberships.findActive(groupId, inviter).isPresent())
+                .orElse(null);
     }
 
     private void publishJoined(Membership membership) {
