@@ -12,12 +12,13 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** The bad-input catalogue against every operation of engagement-service, as an operator owning a group with a reward. */
+/** The bad-input catalogue and the audiences of every operation of engagement-service, as an operator owning a group with a reward and a member. */
 @QuarkusTest
 class BadInputTest extends BadInputChecks {
 
     private final UUID operator = UUID.randomUUID();
     private final UUID group = UUID.randomUUID();
+    private final UUID member = UUID.randomUUID();
     private String token;
     private Map<String, String> ids;
 
@@ -26,6 +27,7 @@ class BadInputTest extends BadInputChecks {
         token = LocalStack.shared().tokens().operator(operator);
         GroupEvents.groupCreated(group, ZoneId.of("Asia/Shanghai"));
         GroupEvents.join(group, operator, GroupRole.OWNER);
+        GroupEvents.join(group, member);
         String reward = given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("name", "Walked reward", "cost", 10, "stock", 5)).when().post("/api/v1/groups/" + group + "/rewards")
                 .then().statusCode(201).extract().path("id");
@@ -40,5 +42,10 @@ class BadInputTest extends BadInputChecks {
     @Override
     protected Map<String, String> ids() {
         return ids;
+    }
+
+    @Override
+    protected String ordinaryMemberToken() {
+        return LocalStack.shared().tokens().member(member);
     }
 }

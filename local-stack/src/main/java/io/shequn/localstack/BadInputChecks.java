@@ -35,6 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Operations are read from {@code /q/openapi}, so an endpoint added later is walked without
  * changing this class. A service's test extends it and supplies a caller allowed to call
  * everything and the ids its path parameters need (by parameter name; others get random ids).
+ *
+ * <p>A caller outside an operation's audience (its {@code x-shequn-access}) is bad input too:
+ * a member of no group, and where the service supplies one an ordinary member of the fixtures'
+ * group, get 403 problem+json from every operation not open to them, whatever the body, so a
+ * refusal never tells them what would pass.
  */
 public abstract class BadInputChecks {
 
@@ -53,6 +58,107 @@ public abstract class BadInputChecks {
 
     /** Real ids for path parameters and body fields of the same name ({@code groupId}, {@code memberId}, ...). */
     protected abstract Map<String, String> ids();
+
+    /** A token of an ordinary member (role MEMBER) of the fixtures' group, or null when the service has no groups to test. */
+    protected String ordinaryMemberToken() {
+        return null;
+    }
+
+    /**
+     * Wrong callers whose refusal follows from their state rather than from the operation's
+     * audience (a banned member joining), by operationId. Every operation that declares a 403 is
+     * called by a wrong caller: one outside its audience, or the one named here.
+     */
+    protected Map<String, String> refusedCallers() {
+        return Map.of();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationThatDeclaresA403RefusesAWrongCallerWhateverTheBody() {
+        openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        String stranger = LocalStack.shared().tokens().member(UUID.randomUUID());
+        String ordinary = ordinaryMemberToken();
+        Map<String, Integer> checked = new TreeMap<>();
+        int declaring = 0;
+        for (var path : paths.entrySet()) {
+            for (var entry : path.getValue().entrySet()) {
+                Map<String, Object> operation = entry.getValue();
+                String access = (String) operation.get("x-shequn-access");
+                String operationId = (String) operation.get("operationId");
+                boolean declares403 = ((Map<String, Object>) operation.getOrDefault("responses", Map.of())).containsKey("403");
+                declaring += declares403 ? 1 : 0;
+                String method = entry.getKey().toUpperCase();
+                Call valid = accessCall(method, path.getKey(), operation, false);
+                Call invalid = accessCall(method, path.getKey(), operation, true);
+                if (operation.get("security") == null || access == null || access.equals("any-member")) {
+                    if (refusedCallers().containsKey(operationId)) {
+                        // Refused for what the caller is, which is known only once the body is read.
+                        checked.merge("refused-caller", 1, Integer::sum);
+                        expectForbidden(valid, refusedCallers().get(operationId), "the fixtures' refused caller");
+                    } else if (declares403) {
+                        failures.add(method + " " + path.getKey() + " (" + operationId + ") declares 403, but neither an audience"
+                                + " (@Allowed) nor a refused caller of the test's fixtures shows who gets it");
+                    }
+                    continue;
+                }
+                checked.merge(access, 1, Integer::sum);
+                if (!declares403) {
+                    failures.add(method + " " + path.getKey() + " (" + operationId + ") is for " + access + " but declares no 403");
+                }
+                for (Call call : List.of(valid, invalid)) {
+                    expectForbidden(call, stranger, "a member of no group");
+                    if (ordinary != null && List.of("operators", "group-managers", "group-owner").contains(access)) {
+                        expectForbidden(call, ordinary, "an ordinary member of the group");
+                    }
+                    if (ordinary != null && access.equals("self-or-group-managers")) {
+                        expectForbidden(call.withPath("memberId", UUID.randomUUID().toString()), ordinary,
+                                "an ordinary member of the group, about another member");
+                    }
+                }
+            }
+        }
+        System.out.printf("Access: %d operations declare 403; checked by audience %s, %d requests%n", declaring, checked, requests.get());
+        assertThat(checked).as("operations with a narrower audience than any member").isNotEmpty();
+        assertThat(failures).as("refusals that are not a 403 problem, of %d requests", requests.get()).isEmpty();
+    }
+
+    /** The operation with the fixtures' ids, required parameters, and a valid body or one that breaks every rule. */
+    @SuppressWarnings("unchecked")
+    private Call accessCall(String method, String template, Map<String, Object> operation, boolean invalid) {
+        Map<String, String> path = new LinkedHashMap<>();
+        Map<String, String> query = new LinkedHashMap<>();
+        for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
+            String name = (String) parameter.get("name");
+            if ("path".equals(parameter.get("in"))) {
+                path.put(name, ids().getOrDefault(name, UUID.randomUUID().toString()));
+            } else if ("query".equals(parameter.get("in")) && (invalid || Boolean.TRUE.equals(parameter.get("required")))) {
+                Map<String, Object> schema = resolve((Map<String, Object>) parameter.get("schema"));
+                List<String> wrong = wrongValues(schema);
+                query.put(name, invalid ? (wrong.isEmpty() ? NUL : wrong.get(0)) : valid(schema, name));
+            }
+        }
+        Map<String, Object> bodySchema = bodySchema(operation);
+        String body = bodySchema == null ? null
+                : invalid ? "{\"unknownField\":\"" + NUL.replace("\u0000", "\\u0000") + "\",\"unknownField\":1} trailing"
+                : Json.write(validBody(bodySchema));
+        return new Call(method, template, path, query, Map.of(), body);
+    }
+
+    private void expectForbidden(Call call, String token, String who) {
+        HttpResponse<String> response;
+        try {
+            response = send(call, token);
+        } catch (IOException e) {
+            failures.add(call + " as " + who + " → no answer: " + e);
+            return;
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (response.statusCode() != 403 || !contentType.startsWith("application/problem+json")) {
+            failures.add(call + " as " + who + " → " + response.statusCode() + " " + abbreviate(response.body()) + " (expected a 403 problem)");
+        }
+    }
 
     @Test
     void everyOperationAnswersTheBadInputCatalogueWithA4xxProblemNamingTheField() {
@@ -247,6 +353,10 @@ public abstract class BadInputChecks {
     }
 
     private HttpResponse<String> send(Call call) throws IOException {
+        return send(call, token());
+    }
+
+    private HttpResponse<String> send(Call call, String token) throws IOException {
         requests.incrementAndGet();
         StringBuilder uri = new StringBuilder(RestAssured.baseURI + ":" + RestAssured.port);
         String path = call.template();
@@ -263,7 +373,7 @@ public abstract class BadInputChecks {
                 : call.body() != null ? HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8)
                 : HttpRequest.BodyPublishers.noBody();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json")
                 .method(call.method(), publisher);
         if (call.body() != null || call.rawBody() != null) {

@@ -3,6 +3,7 @@ package io.shequn.localstack;
 import io.smallrye.jwt.build.Jwt;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,17 @@ public final class DevTokens {
 
     public String operator(UUID memberId) {
         return sign(memberId, Set.of("member", "operator"), Duration.ofHours(1));
+    }
+
+    /** A member's token that claims to be issued at {@code issuedAt}, valid for an hour after it. */
+    public String issuedAt(UUID memberId, Instant issuedAt) {
+        return Jwt.issuer(DevKeys.ISSUER)
+                .subject(memberId.toString())
+                .upn(memberId.toString())
+                .groups(Set.of("member"))
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(Duration.ofHours(1)))
+                .sign(keys.privateKey());
     }
 
     public String sign(UUID memberId, Set<String> roles, Duration lifetime) {

@@ -132,7 +132,8 @@ public abstract class ServiceStartupChecks {
 
     /**
      * What generated clients rely on, for every operation: a unique operationId, a 2xx response
-     * with its schema (204 excepted), 401 where a token is required, and JSON Schema patterns
+     * with its schema (204 excepted), 401 where a token is required, who may call it
+     * ({@code x-shequn-access}, which the generic access test walks), and JSON Schema patterns
      * that are anchored and free of Java-only syntax such as inline flags; and every tag described
      * (the API linters of .ci/lint-api ask for it, and clients group operations by tag).
      */
@@ -157,6 +158,9 @@ public abstract class ServiceStartupChecks {
             }
             if (operation.get("security") != null && !responses.containsKey("401")) {
                 problems.add(name + ": secured but no 401");
+            }
+            if (operation.get("security") != null && operation.get("x-shequn-access") == null) {
+                problems.add(name + ": secured but declares no audience (x-shequn-access: @Allowed on the method)");
             }
         }));
         List<Map<String, Object>> tags = openApi.getList("tags");

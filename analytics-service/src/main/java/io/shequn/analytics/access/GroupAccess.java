@@ -1,21 +1,24 @@
 package io.shequn.analytics.access;
 
+import io.shequn.contracts.events.GroupRole;
 import io.shequn.platform.auth.Caller;
-import io.shequn.platform.problem.ProblemException;
+import io.shequn.platform.auth.GroupRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Who may read a group's analytics: operators, and the group's current owner and admins as
- * analytics knows them from member-joined, member-role-changed and member-left.
+ * analytics knows them from member-joined, member-role-changed and member-left. Resources declare
+ * it with {@code @Allowed}; lists across groups narrow themselves to {@link #managedGroups()}.
  */
 @RequestScoped
-public class GroupAccess {
+public class GroupAccess implements GroupRoles {
 
     @Inject
     Caller caller;
@@ -23,15 +26,16 @@ public class GroupAccess {
     @Inject
     EntityManager entityManager;
 
+    /** The caller's role in the group, as analytics knows it; what {@code @Allowed} audiences are checked against. */
+    @Override
     @Transactional
-    public void requireGroupManager(UUID group) {
-        if (caller.isOperator()) {
-            return;
-        }
-        if (!managedGroups().contains(group)) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
-                    "Only operators and the owner or admins of group " + group + " may read its analytics");
-        }
+    public Optional<GroupRole> activeRole(UUID group, UUID member) {
+        List<?> roles = entityManager.createNativeQuery("""
+                        select role from group_membership where group_id = :group and member_id = :member
+                        and joined_at is not null and left_at is null""")
+                .setParameter("group", group).setParameter("member", member).getResultList();
+        // A member whose role no event has named yet is a plain member.
+        return roles.stream().findFirst().map(role -> role == null ? GroupRole.MEMBER : GroupRole.valueOf((String) role));
     }
 
     /** The groups the caller currently owns or administers. */
@@ -46,12 +50,5 @@ public class GroupAccess {
 
     public boolean isOperator() {
         return caller.isOperator();
-    }
-
-    /** Operators, and members about themselves. */
-    public void requireSelfOrOperator(UUID member) {
-        if (!caller.isOperator() && !caller.memberId().equals(member)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "Members may read only their own analytics");
-        }
     }
 }

@@ -1,7 +1,8 @@
 package io.shequn.analytics.groups;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
-import io.shequn.analytics.access.GroupAccess;
 import io.shequn.analytics.cohorts.CohortQueries;
 import io.shequn.analytics.funnel.FunnelQueries;
 import io.shequn.analytics.kols.KolQueries;
@@ -41,9 +42,6 @@ public class GroupAnalyticsResource {
     GroupAnalytics analytics;
 
     @Inject
-    GroupAccess access;
-
-    @Inject
     SilentMembers silentMembers;
 
     @Inject
@@ -58,19 +56,20 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/summary")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "A group's activity on a day (operator, owner, admins)",
             description = "Members, DAU, WAU, MAU, stickiness, silent members and the last active day; day defaults to today in the group's time zone.")
     public GroupSummary summary(@PathParam("groupId") UUID group,
                                 @Parameter(example = "2026-11-23") @QueryParam("day") LocalDate day) {
-        access.requireGroupManager(group);
         return analytics.summary(group, day);
     }
 
     @GET
     @Path("/timeseries")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "One metric per day (operator, owner, admins)", description = "At most 366 days; days without events are 0.")
@@ -78,7 +77,6 @@ public class GroupAnalyticsResource {
                                                  @Parameter(example = "DAU") @QueryParam("metric") @NotNull GroupAnalytics.Metric metric,
                                                  @Parameter(example = "2026-11-01") @QueryParam("from") @NotNull LocalDate from,
                                                  @Parameter(example = "2026-11-23") @QueryParam("to") @NotNull LocalDate to) {
-        access.requireGroupManager(group);
         DayWindow window = DayWindow.of(from, to);
         return analytics.timeseries(group, metric, window.from(), window.to());
     }
@@ -86,6 +84,7 @@ public class GroupAnalyticsResource {
     @GET
     @Path("/members/silent")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "Silent members (潜水) on a day (operator, owner, admins)",
@@ -93,13 +92,13 @@ public class GroupAnalyticsResource {
     public Page<SilentMembers.Silent> silent(@PathParam("groupId") UUID group,
                                              @Parameter(example = "2026-11-23") @QueryParam("day") LocalDate day,
                                              @BeanParam @Valid PageRequest page) {
-        access.requireGroupManager(group);
         return silentMembers.list(group, day != null ? day : today(group), page);
     }
 
     @GET
     @Path("/retention")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "Cohort retention triangle by join week (operator, owner, admins)",
@@ -108,26 +107,26 @@ public class GroupAnalyticsResource {
     public CohortQueries.Retention retention(@PathParam("groupId") UUID group,
                                              @Parameter(example = "2026-10-05") @QueryParam("from") LocalDate from,
                                              @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
-        access.requireGroupManager(group);
         return cohorts.retention(group, DayWindow.of(from, to));
     }
 
     @GET
     @Path("/lifecycle")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "Member lifecycle per week: new, returning, resurrecting, dormant (operator, owner, admins)")
     public CohortQueries.Lifecycle lifecycle(@PathParam("groupId") UUID group,
                                              @Parameter(example = "2026-10-05") @QueryParam("from") LocalDate from,
                                              @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
-        access.requireGroupManager(group);
         return cohorts.lifecycle(group, DayWindow.of(from, to));
     }
 
     @GET
     @Path("/funnel")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "AARRR funnel of the members who first joined in the window (operator, owner, admins)",
@@ -136,39 +135,39 @@ public class GroupAnalyticsResource {
     public FunnelQueries.Funnel funnel(@PathParam("groupId") UUID group,
                                        @Parameter(example = "2026-10-01") @QueryParam("from") LocalDate from,
                                        @Parameter(example = "2026-10-31") @QueryParam("to") LocalDate to) {
-        access.requireGroupManager(group);
         return funnels.funnel(group, DayWindow.of(from, to));
     }
 
     @GET
     @Path("/revenue")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "GMV, conversion rate, ARPU and referred revenue over a window (operator, owner, admins)")
     public FunnelQueries.GroupRevenue revenue(@PathParam("groupId") UUID group,
                                               @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
                                               @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
-        access.requireGroupManager(group);
         return funnels.revenue(group, DayWindow.of(from, to));
     }
 
     @GET
     @Path("/referrals")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "K-factor and invitations per inviter over a window (operator, owner, admins)")
     public FunnelQueries.Referrals referrals(@PathParam("groupId") UUID group,
                                              @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
                                              @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to) {
-        access.requireGroupManager(group);
         return funnels.referrals(group, DayWindow.of(from, to));
     }
 
     @GET
     @Path("/kols")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Neither an operator nor an owner or admin of the group")
     @Operation(summary = "Members by KOL influence over a window (operator, owner, admins)",
@@ -177,7 +176,6 @@ public class GroupAnalyticsResource {
                                      @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
                                      @Parameter(example = "2026-11-23") @QueryParam("to") LocalDate to,
                                      @Parameter(description = "At most 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        access.requireGroupManager(group);
         return kols.top(group, DayWindow.of(from, to), limit);
     }
 

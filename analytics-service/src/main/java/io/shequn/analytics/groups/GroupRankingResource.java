@@ -1,6 +1,8 @@
 package io.shequn.analytics.groups;
 
 import io.shequn.analytics.access.GroupAccess;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -41,6 +43,7 @@ public class GroupRankingResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "Groups ranked by health, GMV or activity (operator: all groups; members: the groups they own or administer)",
             description = "HEALTH: last assessed score; GMV: the 30 days ending on the day in one currency; ACTIVITY: WAU, the 7 days ending on "
                     + "the day. day defaults to today in Asia/Shanghai. Highest first; groups without a value last.")

@@ -2,6 +2,8 @@ package io.shequn.analytics.health;
 
 import io.shequn.analytics.access.GroupAccess;
 import io.shequn.analytics.groups.DayWindow;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -36,6 +38,7 @@ public class StageChangeResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "Changes of lifecycle stage, newest first (operator: all groups; members: the groups they own or administer)",
             description = "One item per group-health-changed published, for the assessed days from from to to (at most 366 days).")
     @APIResponse(responseCode = "200", description = "A page of stage changes")

@@ -2,6 +2,8 @@ package io.shequn.analytics.overview;
 
 import io.shequn.analytics.access.GroupAccess;
 import io.shequn.analytics.groups.DayWindow;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,6 +45,7 @@ public class OverviewResource {
     @GET
     @Path("/trend")
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "DAU, WAU, MAU, counters and GMV per day across groups (operator: all groups; members: the groups they own or administer)",
             description = "A member active in several groups counts once a day. Days are each group's calendar days; purchases credited "
                     + "to no group count for operators, on their day in Asia/Shanghai. At most 366 days.")

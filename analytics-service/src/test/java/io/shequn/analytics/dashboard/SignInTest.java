@@ -104,7 +104,7 @@ class SignInTest {
         UUID stranger = UUID.randomUUID();
         browser.signInByLink(Scenario.member(data.owner()), data.route("/members/" + stranger));
         assertThat(browser.find("[data-test='member-groups'] [data-test='state-error']").getText())
-                .isEqualTo("You may not see this: Members may read only their own analytics");
+                .isEqualTo("You may not see this: Only member " + stranger + " and operators may do this");
         browser.signInByLink(Scenario.operator(), data.route("/members/" + stranger));
         assertThat(browser.find("[data-test='member-groups'] [data-test='state-error']").getText())
                 .isEqualTo("Not found: Analytics has seen no event about member " + stranger);

@@ -1,6 +1,8 @@
 package io.shequn.engagement.checkin;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,6 +40,7 @@ public class CheckInResource {
 
     @POST
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "Check in for today (group members)",
             description = "Once per day in the group's time zone; earns points by the group's rule and publishes checked-in "
                     + "and points-changed. Checking in again the same day returns the day's check-in and earns nothing.")
@@ -54,6 +57,7 @@ public class CheckInResource {
     @GET
     @Path("/me")
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "My check-in calendar of a month, with my current and longest streak")
     @APIResponse(responseCode = "200", description = "The calendar",
             content = @Content(schema = @Schema(implementation = CheckInCalendarResponse.class)))

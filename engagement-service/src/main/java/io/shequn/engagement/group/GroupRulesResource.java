@@ -1,6 +1,8 @@
 package io.shequn.engagement.group;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ public class GroupRulesResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "The group's time zone and how check-ins and messages earn points (members, operators)")
     @APIResponse(responseCode = "200", description = "The rules",
             content = @Content(schema = @Schema(implementation = GroupSettingsResponse.class)))
@@ -47,6 +50,7 @@ public class GroupRulesResource {
 
     @PUT
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Change the group's engagement rules (owner, admins, operators)")
     @APIResponse(responseCode = "200", description = "The rules now",
             content = @Content(schema = @Schema(implementation = GroupSettingsResponse.class)))

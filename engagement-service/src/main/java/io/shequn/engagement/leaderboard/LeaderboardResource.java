@@ -1,6 +1,8 @@
 package io.shequn.engagement.leaderboard;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +40,7 @@ public class LeaderboardResource {
     @GET
     @Path("/points")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "Points earned in the group this week, this month or all time (members, operators)",
             description = "Weeks start on Monday in the group's time zone. Current members only; ties go to whoever "
                     + "reached the total first, then to the lower member id.")
@@ -53,6 +56,7 @@ public class LeaderboardResource {
     @GET
     @Path("/streaks")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "Longest current check-in streaks in the group (members, operators)",
             description = "A streak is current if its latest check-in was today or yesterday. Ties go to the earlier "
                     + "latest check-in, then to the lower member id.")

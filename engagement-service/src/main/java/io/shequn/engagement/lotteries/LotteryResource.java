@@ -1,5 +1,7 @@
 package io.shequn.engagement.lotteries;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
@@ -43,6 +45,7 @@ public class LotteryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(operationId = "createLottery", summary = "Create a lottery (owner, admins, operators)",
             description = "A secret seed is drawn and its SHA-256 published (seedHash). Entries close at entriesCloseAt, when the entry list "
                     + "is hashed and published; the draw at drawAt reveals the seed. docs/lotteries.md describes how to recompute the winners.")
@@ -54,6 +57,7 @@ public class LotteryResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "listLotteries", summary = "The group's lotteries, newest first (members, operators)")
     @APIResponse(responseCode = "200", description = "One page of lotteries")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
@@ -64,6 +68,7 @@ public class LotteryResource {
     @GET
     @Path("/{lotteryId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "getLottery", summary = "A lottery: prizes, eligibility, entrants, hashes and, once drawn, the winners (members, operators)")
     @APIResponse(responseCode = "200", description = "The lottery", content = @Content(schema = @Schema(implementation = LotteryResponse.class)))
     @APIResponse(responseCode = "404", description = "No such lottery in this group")
@@ -74,6 +79,7 @@ public class LotteryResource {
     @POST
     @Path("/{lotteryId}/entries")
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "enterLottery", summary = "Enter a lottery (current members, once each)",
             description = "Deducts the entry cost in the same transaction (points-changed, reason LOTTERY_ENTRY) and publishes lottery-entered. "
                     + "Entering again answers with the entry.")
@@ -92,6 +98,7 @@ public class LotteryResource {
     @POST
     @Path("/{lotteryId}/draw")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(operationId = "drawLottery", summary = "Draw now, once entries have closed (owner, admins, operators)",
             description = "The lottery job draws at drawAt by itself; this draws earlier. Drawing happens once: a drawn lottery answers with "
                     + "its result. Credits points prizes (LOTTERY_PRIZE) and publishes lottery-drawn.")
@@ -105,6 +112,7 @@ public class LotteryResource {
     @POST
     @Path("/{lotteryId}/cancel")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(operationId = "cancelLottery", summary = "Cancel a lottery that has not been drawn (owner, admins, operators)",
             description = "Refunds every paid entry once (LOTTERY_REFUND). Cancelling again changes nothing.")
     @APIResponse(responseCode = "200", description = "The cancelled lottery", content = @Content(schema = @Schema(implementation = LotteryResponse.class)))
@@ -117,6 +125,7 @@ public class LotteryResource {
     @GET
     @Path("/{lotteryId}/verification")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "verifyLottery", summary = "Everything needed to recompute the winners (members, operators)",
             description = "Seed hash from creation, the entry list and its hash once entries closed, the seed and the winners once drawn. "
                     + "The procedure (algorithm shequn-lottery-v1) is in docs/lotteries.md.")

@@ -7,6 +7,7 @@ import io.shequn.contracts.events.MemberRoleChanged;
 import io.shequn.contracts.events.MemberVerified;
 import io.shequn.engagement.Rows;
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.GroupRoles;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ import java.util.UUID;
  * each is applied only if it is newer than what the row already reflects.
  */
 @ApplicationScoped
-public class MembershipService {
+public class MembershipService implements GroupRoles {
 
     /** Well above the p99 of join → known here measured by JoinPropagationBenchmark (README). */
     static final int FRESH_JOIN_RETRY_SECONDS = 1;
@@ -119,6 +120,7 @@ public class MembershipService {
     }
 
     /** The member's role if they are currently in the group. */
+    @Override
     @Transactional
     public Optional<GroupRole> activeRole(UUID groupId, UUID memberId) {
         List<?> roles = entityManager.createNativeQuery(
@@ -142,6 +144,11 @@ public class MembershipService {
     @Transactional
     public GroupRole requireMember(UUID groupId, UUID memberId) {
         return activeRole(groupId, memberId).orElseThrow(() -> notAMember(groupId, memberId));
+    }
+
+    @Override
+    public ProblemException refuseNonMember(UUID groupId, UUID memberId) {
+        return notAMember(groupId, memberId);
     }
 
     /** The refusal of {@link #requireMember}, for a hot path that reads the membership along with what it needs. */

@@ -2,6 +2,8 @@ package io.shequn.engagement.messages;
 
 import io.shequn.engagement.moderation.WordRule;
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -44,6 +46,7 @@ public class MessageResource {
 
     @POST
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "Post a message (group members)",
             description = "Moderated against the global and the group's sensitive words; publishes message-posted "
                     + "(and message-flagged when a word matched) and earns message points up to the group's daily cap.")
@@ -62,6 +65,7 @@ public class MessageResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "The group's messages, newest first (members, operators); blocked messages are not listed")
     @APIResponse(responseCode = "200", description = "One page of messages")
     @APIResponse(responseCode = "403", description = "Not a member of the group")

@@ -1,6 +1,8 @@
 package io.shequn.engagement.moderation;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -41,6 +43,7 @@ public class GroupSensitiveWordResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Add words to the group list (the owner, admins, operators)",
             description = "Up to 10,000 words a request, each FLAG (message kept, message-flagged published) or BLOCK "
                     + "(message rejected). Matching ignores case, full-width forms, spaces and punctuation.")
@@ -53,6 +56,7 @@ public class GroupSensitiveWordResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "The group list (the owner, admins, operators)")
     @APIResponse(responseCode = "200", description = "One page of words")
     public Page<SensitiveWordResponse> list(@PathParam("groupId") UUID groupId, @BeanParam @Valid PageRequest page) {
@@ -62,6 +66,7 @@ public class GroupSensitiveWordResource {
     @DELETE
     @Path("/{wordId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Remove a word from the group list (the owner, admins, operators)")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such word in this list")

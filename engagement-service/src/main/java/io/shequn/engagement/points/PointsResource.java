@@ -1,6 +1,8 @@
 package io.shequn.engagement.points;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +43,7 @@ public class PointsResource {
     @GET
     @Path("/me/points")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "My points balance and history, newest first")
     @APIResponse(responseCode = "200", description = "Balance and one page of history",
             content = @Content(schema = @Schema(implementation = PointsResponse.class)))

@@ -1,5 +1,7 @@
 package io.shequn.engagement.redpackets;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
@@ -45,6 +47,7 @@ public class RedPacketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "sendRedPacket", summary = "Send a red packet to the group",
             description = "POINTS packets are debited from the sender's points at once (points-changed, reason RED_PACKET_SEND) and any member "
                     + "may send one; currency packets (ISO 4217) are recorded for an external payout system and need the group's owner, an admin "
@@ -66,6 +69,7 @@ public class RedPacketResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "listRedPackets", summary = "The group's red packets, newest first (members, operators)")
     @APIResponse(responseCode = "200", description = "One page of packets, without their grabs")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
@@ -76,6 +80,7 @@ public class RedPacketResource {
     @GET
     @Path("/{packetId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "getRedPacket", summary = "A red packet: greeting, count, what has been grabbed, and once finished the best luck (members, operators)")
     @APIResponse(responseCode = "200", description = "The packet and its grabs",
             content = @Content(schema = @Schema(implementation = RedPacketResponse.class)))
@@ -87,6 +92,7 @@ public class RedPacketResource {
     @POST
     @Path("/{packetId}/grabs")
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "grabRedPacket", summary = "Grab a share (current members, once each)",
             description = "Takes the next share; for POINTS it is credited at once (points-changed, reason RED_PACKET_GRAB). Publishes "
                     + "red-packet-grabbed, and red-packet-finished with the last share. Grabbing again answers with the same grab.")

@@ -1,6 +1,8 @@
 package io.shequn.engagement.rewards;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -41,6 +43,7 @@ public class GroupRewardResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Create a reward of the group (its owner, admins, operators)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RewardResponse.class)))
@@ -51,6 +54,7 @@ public class GroupRewardResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "The group's rewards (members, operators); global rewards are at /api/v1/rewards")
     @APIResponse(responseCode = "200", description = "One page of rewards")
     public Page<RewardResponse> list(@PathParam("groupId") UUID groupId, @BeanParam @Valid PageRequest page) {

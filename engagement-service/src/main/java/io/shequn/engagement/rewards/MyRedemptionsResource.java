@@ -1,6 +1,8 @@
 package io.shequn.engagement.rewards;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -31,6 +33,7 @@ public class MyRedemptionsResource {
 
     @GET
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "My redemptions, newest first")
     @APIResponse(responseCode = "200", description = "One page of redemptions")
     public Page<RedemptionResponse> mine(@BeanParam @Valid PageRequest page) {

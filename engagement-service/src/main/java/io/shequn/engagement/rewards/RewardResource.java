@@ -1,6 +1,8 @@
 package io.shequn.engagement.rewards;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -54,6 +56,7 @@ public class RewardResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "The global rewards")
     @APIResponse(responseCode = "200", description = "One page of rewards")
     public Page<RewardResponse> list(@BeanParam @Valid PageRequest page) {
@@ -63,7 +66,8 @@ public class RewardResource {
     @GET
     @Path("/{rewardId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
-    @Operation(summary = "A reward, with its stock left")
+    @Allowed(value = Audience.GROUP_MEMBERS, pathParameter = "rewardId")
+    @Operation(summary = "A reward, with its stock left (a group's reward: its members, operators)")
     @APIResponse(responseCode = "200", description = "The reward",
             content = @Content(schema = @Schema(implementation = RewardResponse.class)))
     @APIResponse(responseCode = "404", description = "No such reward")
@@ -75,6 +79,7 @@ public class RewardResource {
     @Path("/{rewardId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(value = Audience.GROUP_MANAGERS, pathParameter = "rewardId")
     @Operation(summary = "Change a reward: stock, cost, limit, active window (operators; a group's owner and admins for its rewards)")
     @APIResponse(responseCode = "200", description = "The reward now",
             content = @Content(schema = @Schema(implementation = RewardResponse.class)))
@@ -86,6 +91,7 @@ public class RewardResource {
     @POST
     @Path("/{rewardId}/redemptions")
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(value = Audience.GROUP_MEMBERS, pathParameter = "rewardId")
     @Operation(summary = "Redeem a reward with my points",
             description = "Deducts the cost and one from stock in one transaction and publishes points-changed "
                     + "(reason REWARD_REDEMPTION). A group's reward is for its members. The same Idempotency-Key redeems once.")

@@ -1,6 +1,8 @@
 package io.shequn.group.groups;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -45,6 +47,7 @@ public class GroupResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "Create a group; the caller becomes its owner",
             description = "With templateId the group is stamped from the template. Publishes group-created and "
                     + "the owner's member-joined (via OWNER).")
@@ -68,6 +71,7 @@ public class GroupResource {
     @GET
     @Path("/{groupId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "A group, with its admission policy and member count")
     @APIResponse(responseCode = "200", description = "The group",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))
@@ -79,6 +83,7 @@ public class GroupResource {
     @PATCH
     @Path("/{groupId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Update a group (owner, admins, operators)", description = "Fields left out stay as they are.")
     @APIResponse(responseCode = "200", description = "The updated group",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))
@@ -91,6 +96,7 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/archive")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_OWNER)
     @Operation(summary = "Archive a group (owner, operators)", description = "An archived group admits nobody.")
     @APIResponse(responseCode = "200", description = "The archived group",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))

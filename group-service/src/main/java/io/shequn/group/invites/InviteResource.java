@@ -1,5 +1,7 @@
 package io.shequn.group.invites;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -33,6 +35,7 @@ public class InviteResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "My personal invite code for this group (current members)",
             description = "The same code on every call. A joiner who brings it joins via INVITE with the code's owner as inviterId.")
     @APIResponse(responseCode = "200", description = "The code",
@@ -45,6 +48,7 @@ public class InviteResource {
     @GET
     @Path("/stats")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "How many joined through each code (owner, admins, operators), best first")
     @APIResponse(responseCode = "200", description = "A page of per-code counts")
     public Page<InviteStats> stats(@PathParam("groupId") UUID groupId, @BeanParam @Valid PageRequest page) {

@@ -1,5 +1,7 @@
 package io.shequn.group.membership;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -37,6 +39,7 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Pending applications, oldest first (owner, admins, operators)")
     @APIResponse(responseCode = "200", description = "A page of applications")
     public Page<MembershipResponse> pending(@PathParam("groupId") UUID groupId, @BeanParam @Valid PageRequest page) {
@@ -46,6 +49,7 @@ public class ApplicationResource {
     @POST
     @Path("/{memberId}/approve")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Approve an application (owner, admins, operators)", description = "Publishes member-joined via APPROVAL.")
     @APIResponse(responseCode = "200", description = "The membership, now ACTIVE",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
@@ -58,6 +62,7 @@ public class ApplicationResource {
     @POST
     @Path("/{memberId}/reject")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Reject an application with a reason (owner, admins, operators)")
     @APIResponse(responseCode = "200", description = "The application, now REJECTED",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))

@@ -1,5 +1,7 @@
 package io.shequn.group.membership;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -38,6 +40,7 @@ public class BanResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Ban a member (owner/admins, below their rank; operators)",
             description = "A current member leaves with member-left reason BANNED; a banned member cannot rejoin until unbanned.")
     @APIResponse(responseCode = "201", description = "Banned",
@@ -50,6 +53,7 @@ public class BanResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Banned members (owner, admins, operators)")
     @APIResponse(responseCode = "200", description = "A page of bans")
     public Page<BanResponse> list(@PathParam("groupId") UUID groupId, @BeanParam @Valid PageRequest page) {
@@ -59,6 +63,7 @@ public class BanResource {
     @DELETE
     @Path("/{memberId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Unban (owner, admins, operators); the member may join again")
     @APIResponse(responseCode = "204", description = "Unbanned")
     @APIResponse(responseCode = "404", description = "Not banned")

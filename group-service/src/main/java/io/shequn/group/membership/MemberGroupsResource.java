@@ -1,6 +1,8 @@
 package io.shequn.group.membership;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -36,6 +38,7 @@ public class MemberGroupsResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.SELF)
     @Operation(summary = "A member's groups (the member themselves, operators)",
             description = "Current memberships by default; ?status=PENDING_APPROVAL, LEFT, ... for others.")
     @APIResponse(responseCode = "200", description = "A page of memberships, newest first")

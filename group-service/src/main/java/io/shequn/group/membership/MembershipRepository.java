@@ -1,6 +1,7 @@
 package io.shequn.group.membership;
 
 import io.shequn.contracts.events.GroupRole;
+import io.shequn.platform.auth.GroupRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,7 @@ import java.util.UUID;
 
 /** Queries over membership periods. */
 @ApplicationScoped
-public class MembershipRepository {
+public class MembershipRepository implements GroupRoles {
 
     @Inject
     EntityManager entityManager;
@@ -35,6 +36,7 @@ public class MembershipRepository {
         return findOpen(groupId, memberId).filter(Membership::isActive);
     }
 
+    @Override
     public Optional<GroupRole> activeRole(UUID groupId, UUID memberId) {
         return findActive(groupId, memberId).map(m -> m.role);
     }

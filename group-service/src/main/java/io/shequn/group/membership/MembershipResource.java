@@ -2,6 +2,8 @@ package io.shequn.group.membership;
 
 import io.shequn.contracts.events.GroupRole;
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -50,6 +52,7 @@ public class MembershipResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "Join a group (the caller)",
             description = "OPEN joins at once (member-joined via OPEN, or INVITE with a valid code); APPROVAL creates "
                     + "an application (status PENDING_APPROVAL); INVITE_ONLY needs the invite code of a current member; "
@@ -70,6 +73,7 @@ public class MembershipResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(summary = "Members of a group (its members, operators)",
             description = "Current members by default; filter by role, or by status (LEFT, REMOVED, BANNED, ...; "
                     + "PENDING_APPROVAL, PENDING_PAYMENT, REJECTED, REMOVED and BANNED for owner/admins only).")
@@ -85,6 +89,7 @@ public class MembershipResource {
     @GET
     @Path("/{memberId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.SELF_OR_GROUP_MEMBERS)
     @Operation(summary = "A member's current (or latest) membership in the group",
             description = "The member themselves, fellow members and operators; an application, rejection, removal or "
                     + "ban only the member, the owner, admins and operators.")
@@ -98,6 +103,7 @@ public class MembershipResource {
     @DELETE
     @Path("/{memberId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.SELF_OR_GROUP_MANAGERS)
     @Operation(summary = "Leave (your own id) or remove a member (owner/admins, below their rank; reason required)",
             description = "Publishes member-left with reason LEFT or REMOVED (the reason as detail).")
     @APIResponse(responseCode = "200", description = "The ended membership",

@@ -1,5 +1,7 @@
 package io.shequn.group.moderation;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -35,6 +37,7 @@ public class StrikeResource {
     @GET
     @Path("/strikes")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Moderation strikes (owner, admins, operators), newest first",
             description = "One strike per message-flagged event. At the group's strikeLimit the member is removed "
                     + "automatically (member-left REMOVED). Uncleared strikes only unless includeCleared=true.")
@@ -49,6 +52,7 @@ public class StrikeResource {
     @DELETE
     @Path("/members/{memberId}/strikes")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Clear a member's strikes (owner, admins, operators)", description = "Cleared strikes stop counting.")
     @APIResponse(responseCode = "200", description = "{\"cleared\": n}")
     public Map<String, Integer> clear(@PathParam("groupId") UUID groupId, @PathParam("memberId") UUID memberId) {

@@ -1,6 +1,8 @@
 package io.shequn.group.roles;
 
 import io.shequn.group.membership.MembershipResponse;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ public class RoleResource {
     @PUT
     @Path("/members/{memberId}/role")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Change a member's role",
             description = "Owner: ADMIN, KOL, LECTURER, MEMBER. Admins: KOL, LECTURER, MEMBER for members below admin. "
                     + "OWNER is never assigned (transfer ownership). Publishes member-role-changed.")
@@ -51,6 +54,7 @@ public class RoleResource {
     @POST
     @Path("/ownership")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_OWNER)
     @Operation(summary = "Transfer ownership to a current member (owner, operators)",
             description = "The new owner becomes OWNER, the previous owner ADMIN; one member-role-changed each.")
     @APIResponse(responseCode = "200", description = "The new owner's and the previous owner's memberships")

@@ -1,5 +1,7 @@
 package io.shequn.group.templates;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -39,6 +41,7 @@ public class GroupTemplateResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(summary = "Save a group's setup as a template (owner, admins, operators)",
             description = "Type, purpose, rules, capacity, time zone, admission policy, strike limit, role titles, welcome message.")
     @APIResponse(responseCode = "201", description = "Created",

@@ -1,5 +1,7 @@
 package io.shequn.group.templates;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -38,6 +40,7 @@ public class TemplateResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "Write a template from scratch", description = "POST /api/v1/groups with its templateId stamps a group from it.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
@@ -49,6 +52,7 @@ public class TemplateResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "Templates, most used first, with how often each was used")
     @APIResponse(responseCode = "200", description = "A page of templates")
     public Page<TemplateResponse> list(@BeanParam @Valid PageRequest page) {
@@ -58,6 +62,7 @@ public class TemplateResource {
     @GET
     @Path("/{templateId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "A template")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))

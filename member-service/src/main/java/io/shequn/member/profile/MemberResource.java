@@ -2,6 +2,8 @@ package io.shequn.member.profile;
 
 import io.shequn.member.search.MemberSearch;
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -79,6 +81,7 @@ public class MemberResource {
     @GET
     @Path("/me")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "The caller's own profile")
     @APIResponse(responseCode = "200", description = "The profile, in full",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
@@ -90,6 +93,7 @@ public class MemberResource {
     @PUT
     @Path("/me")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "Create or update the caller's own profile",
             description = "The id is the token's subject. Creating publishes member-registered, changing publishes member-updated. "
                     + "An inviteCode counts on creation, or once later for a member without an inviter; it may not be the member's own "
@@ -112,6 +116,7 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.ANY_MEMBER)
     @Operation(summary = "A member's profile",
             description = "The member and operators see everything; other members see the public profile with phone and email masked. "
                     + "An erased member is a tombstone with erased=true.")
@@ -125,6 +130,7 @@ public class MemberResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(value = Audience.SELF, pathParameter = "id")
     @Operation(summary = "Update a profile (the member or an operator)", description = "Publishes member-updated when something changed.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
@@ -138,6 +144,7 @@ public class MemberResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(value = Audience.SELF, pathParameter = "id")
     @Operation(summary = "Erase a member's personal data (the member or an operator)",
             description = "Keeps an anonymous tombstone so the id stays valid; publishes member-erased. Erasing twice is harmless.")
     @APIResponse(responseCode = "204", description = "Erased")

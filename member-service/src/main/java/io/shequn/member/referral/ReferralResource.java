@@ -1,6 +1,8 @@
 package io.shequn.member.referral;
 
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(value = Audience.SELF, pathParameter = "id")
     @APIResponse(responseCode = "403", description = "Neither the member nor an operator")
     @APIResponse(responseCode = "404", description = "No such member")
     @Operation(summary = "The referral tree below a member (the member or an operator)")
@@ -52,6 +55,7 @@ public class ReferralResource {
     @GET
     @Path("/summary")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(value = Audience.SELF, pathParameter = "id")
     @APIResponse(responseCode = "403", description = "Neither the member nor an operator")
     @APIResponse(responseCode = "404", description = "No such member")
     @Operation(summary = "How many members a member brought in: directly and in total (the member or an operator)")

@@ -5,6 +5,7 @@ import io.shequn.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,18 @@ class MemberResourceTest {
         given().auth().oauth2(expired).contentType("application/json").body(Map.of("displayName", "Li Lei"))
                 .when().post("/api/v1/members")
                 .then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureBeyondTheClockSkewIs401() {
+        UUID member = UUID.randomUUID();
+        String fromTheFuture = LocalStack.shared().tokens().issuedAt(member, Instant.now().plus(Duration.ofMinutes(10)));
+        given().auth().oauth2(fromTheFuture).when().get("/api/v1/members/me")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+        // Accepted: the caller is known (404: no profile yet), not refused as unauthenticated.
+        String withinTheSkew = LocalStack.shared().tokens().issuedAt(member, Instant.now().plus(Duration.ofSeconds(20)));
+        given().auth().oauth2(withinTheSkew).when().get("/api/v1/members/me")
+                .then().statusCode(404).body("type", equalTo("https://shequn.io/problems/not-found"));
     }
 
     @Test

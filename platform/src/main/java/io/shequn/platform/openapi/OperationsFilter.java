@@ -1,6 +1,8 @@
 package io.shequn.platform.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -29,8 +31,11 @@ import java.util.Set;
  * <ul>
  * <li>a stable {@code operationId} on every operation, from the resource class and method
  * ({@code GroupResource.archive} → {@code groupArchive}) unless {@code @Operation} names one;</li>
- * <li>401 on every secured operation, 403 on the operator-only ones, 404 wherever a path names
- * a resource, 400 wherever the request carries input (the platform answers all of them);</li>
+ * <li>401 on every secured operation, 403 wherever the operation's audience is narrower than any
+ * member, 404 wherever a path names a resource, 400 wherever the request carries input (the
+ * platform answers all of them);</li>
+ * <li>who may call it, as {@code x-shequn-access}: the {@code @Allowed} audience, or
+ * {@code operators} for an operator-only {@code @RolesAllowed};</li>
  * <li>patterns that are valid and anchored in ECMA-262, as JSON Schema reads them.</li>
  * </ul>
  * Error responses get their problem+json body from {@code ProblemResponsesFilter}.
@@ -40,6 +45,9 @@ public class OperationsFilter implements OASFilter {
 
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     private static final DotName ROLES_ALLOWED = DotName.createSimple("jakarta.annotation.security.RolesAllowed");
+    private static final DotName ALLOWED = DotName.createSimple(Allowed.class.getName());
+    /** The operation's audience, as {@link Audience#published()} spells it. */
+    public static final String ACCESS_EXTENSION = "x-shequn-access";
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private final IndexView index;
@@ -95,8 +103,22 @@ public class OperationsFilter implements OASFilter {
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             addIfMissing(responses, "401", "No valid bearer token");
-            if (method != null && operatorOnly(method)) {
-                addIfMissing(responses, "403", "Not an operator");
+            Audience audience = method == null ? null : audience(method);
+            if (audience != null) {
+                operation.addExtension(ACCESS_EXTENSION, audience.published());
+                String refusal = switch (audience) {
+                    case OPERATORS -> "Not an operator";
+                    case GROUP_MEMBERS -> "Not a member of the group (nor an operator)";
+                    case GROUP_MANAGERS -> "Not the group's owner or an admin (nor an operator)";
+                    case GROUP_OWNER -> "Not the group's owner (nor an operator)";
+                    case SELF -> "Another member (and not an operator)";
+                    case SELF_OR_GROUP_MEMBERS -> "Another member, and not a member of the group (nor an operator)";
+                    case SELF_OR_GROUP_MANAGERS -> "Another member, and not the group's owner or an admin (nor an operator)";
+                    case ANY_MEMBER -> null;
+                };
+                if (refusal != null) {
+                    addIfMissing(responses, "403", refusal);
+                }
             }
         }
         if (path.contains("{")) {
@@ -112,6 +134,15 @@ public class OperationsFilter implements OASFilter {
         if (responses.getAPIResponse(status) == null) {
             responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
         }
+    }
+
+    /** The method's {@code @Allowed} audience; {@code OPERATORS} for an operator-only {@code @RolesAllowed}; else null. */
+    private static Audience audience(MethodInfo method) {
+        AnnotationInstance allowed = method.annotation(ALLOWED);
+        if (allowed != null) {
+            return Audience.valueOf(allowed.value().asEnum());
+        }
+        return operatorOnly(method) ? Audience.OPERATORS : null;
     }
 
     private static boolean operatorOnly(MethodInfo method) {
