@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 import static io.shequn.engagement.GroupEvents.operatorToken;
@@ -18,8 +20,14 @@ public final class TestPoints {
     private TestPoints() {
     }
 
-    /** An operator grants {@code points}. */
+    /** Members who joined a group of their own here, so that engagement-service has seen them. */
+    private static final Set<UUID> SEEN = ConcurrentHashMap.newKeySet();
+
+    /** An operator grants {@code points}; a member the service has never seen first joins a group of their own (grants need a seen member). */
     public static void grant(UUID member, long points) {
+        if (SEEN.add(member)) {
+            GroupEvents.join(UUID.randomUUID(), member);
+        }
         given().auth().oauth2(operatorToken()).contentType("application/json").body(Map.of("delta", points, "reason", "seed"))
                 .when().post("/api/v1/members/" + member + "/points/adjustments").then().statusCode(201);
     }

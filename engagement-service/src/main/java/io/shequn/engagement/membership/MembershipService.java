@@ -15,9 +15,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The projection of group membership from group-service's events, and the checks every feature
@@ -129,6 +132,26 @@ public class MembershipService implements GroupRoles {
                 .setParameter("member", memberId)
                 .getResultList();
         return roles.stream().findFirst().map(role -> GroupRole.valueOf((String) role));
+    }
+
+    /** Those of the given members who are currently in the group. */
+    @Transactional
+    public Set<UUID> activeMembers(UUID groupId, Collection<UUID> memberIds) {
+        return ((List<?>) entityManager.createNativeQuery(
+                        "select member_id from group_membership where group_id = :group and member_id in (:members) and active")
+                .setParameter("group", groupId).setParameter("members", Set.copyOf(memberIds))
+                .getResultList()).stream().map(UUID.class::cast).collect(Collectors.toSet());
+    }
+
+    /** Whether the member has ever been in the group (in any group this service knows of, for a null group), current or not. */
+    @Transactional
+    public boolean hasBeenMember(UUID memberId, UUID groupId) {
+        var query = entityManager.createNativeQuery("select 1 from group_membership where member_id = :member"
+                + (groupId == null ? "" : " and group_id = :group") + " limit 1").setParameter("member", memberId);
+        if (groupId != null) {
+            query.setParameter("group", groupId);
+        }
+        return !query.getResultList().isEmpty();
     }
 
     @Transactional

@@ -17,6 +17,7 @@ import io.shequn.platform.inbox.ReceivedEvent;
 import io.shequn.platform.outbox.Outbox;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
+import io.shequn.platform.problem.Problem;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -85,6 +88,7 @@ public class MessageService {
         if (text == null && (request.kind() == MessageKind.TEXT || request.kind() == MessageKind.LINK)) {
             throw ProblemException.invalid("text", "must not be blank for a " + request.kind() + " message");
         }
+        requireInGroup(groupId, request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Verdict verdict = moderator.check(groupId, text);
         Message message = new Message(UUID.randomUUID(), groupId, memberId, request.kind(), text,
@@ -100,6 +104,32 @@ public class MessageService {
             awardPoints(message, now);
         }
         return new PostedMessage(MessageResponse.of(message), verdict);
+    }
+
+    /**
+     * A message answers a message of its own group and mentions its current members: naming a
+     * message of another group (or a blocked one, which no member can see) or someone outside the
+     * group would point readers at what they may not read, or notify people the group never had.
+     */
+    private void requireInGroup(UUID groupId, PostMessageRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (request.replyTo() != null && entityManager.createNativeQuery(
+                        "select 1 from message where id = :id and group_id = :group and status <> 'BLOCKED'")
+                .setParameter("id", request.replyTo()).setParameter("group", groupId).getResultList().isEmpty()) {
+            violations.add(new Problem.Violation("replyTo", "names no message of this group"));
+        }
+        List<UUID> mentions = request.mentions() == null ? List.of() : request.mentions();
+        if (!mentions.isEmpty()) {
+            Set<UUID> members = memberships.activeMembers(groupId, mentions);
+            for (int i = 0; i < mentions.size(); i++) {
+                if (!members.contains(mentions.get(i))) {
+                    violations.add(new Problem.Violation("mentions[" + i + "]", "is not a member of this group"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
     }
 
     /** A message-posted from a chat bridge: stored, moderated and rewarded like one posted here. */

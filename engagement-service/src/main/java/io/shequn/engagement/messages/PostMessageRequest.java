@@ -13,6 +13,6 @@ import java.util.UUID;
 public record PostMessageRequest(
         @Schema(example = "TEXT", required = true) @NotNull MessageKind kind,
         @Schema(example = "大家早上好！今天的分享主题是……") @Size(max = 4000) String text,
-        @Schema(description = "the message this one answers") UUID replyTo,
-        @Schema(description = "members mentioned") @Size(max = 500) List<@NotNull UUID> mentions) {
+        @Schema(description = "the message this one answers, a message of the same group") UUID replyTo,
+        @Schema(description = "members mentioned, current members of the group") @Size(max = 500) List<@NotNull UUID> mentions) {
 }

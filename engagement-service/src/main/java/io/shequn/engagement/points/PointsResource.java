@@ -71,6 +71,7 @@ public class PointsResource {
     @APIResponse(responseCode = "200", description = "Applied before with this referenceId; nothing changed",
             content = @Content(schema = @Schema(implementation = PointsEntryResponse.class)))
     @APIResponse(responseCode = "409", description = "The deduction exceeds the balance")
+    @APIResponse(responseCode = "404", description = "A member this service has never seen in a group nor holding points")
     public Response adjust(@PathParam("memberId") UUID memberId, @Valid @NotNull AdjustPointsRequest request) {
         PointsChange change = points.adjust(memberId, request, caller);
         return Response.status(change.applied() ? 201 : 200).entity(PointsEntryResponse.of(change.entry())).build();

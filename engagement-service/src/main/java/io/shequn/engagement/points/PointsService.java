@@ -1,5 +1,6 @@
 package io.shequn.engagement.points;
 
+import io.shequn.engagement.membership.MembershipService;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -19,6 +20,9 @@ public class PointsService {
     @Inject
     PointsLedger ledger;
 
+    @Inject
+    MembershipService memberships;
+
     @Transactional
     public PointsResponse points(UUID memberId, PageRequest page) {
         Page<PointsEntryResponse> history = Page.of(
@@ -32,6 +36,14 @@ public class PointsService {
     public PointsChange adjust(UUID memberId, AdjustPointsRequest request, Caller caller) {
         if (request.delta() == 0) {
             throw ProblemException.invalid("delta", "must not be 0");
+        }
+        // Points of a member id nobody has seen would sit on an account no member ever reads.
+        if (!memberships.hasBeenMember(memberId, null) && ledger.count(memberId) == 0) {
+            throw new ProblemException(404, "not-found", "Not found",
+                    "Member " + memberId + " has never been in a group nor held points here");
+        }
+        if (request.groupId() != null && !memberships.hasBeenMember(memberId, request.groupId())) {
+            throw ProblemException.invalid("groupId", "names a group member " + memberId + " has never been in");
         }
         String reason = request.delta() > 0 ? PointsReason.OPERATOR_GRANT : PointsReason.OPERATOR_DEDUCT;
         UUID reference = request.referenceId() != null ? request.referenceId() : UUID.randomUUID();

@@ -14,6 +14,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static io.shequn.engagement.GroupEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -108,6 +109,32 @@ class MessageResourceTest {
     }
 
     @Test
+    void aReplyToAnotherGroupsMessageOrAMentionOfANonMemberIsA400NamingTheFieldAndStoresNothing() {
+        UUID group = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID friend = UUID.randomUUID();
+        UUID outsider = UUID.randomUUID();
+        join(group, member);
+        join(group, friend);
+        join(other, outsider);
+        String elsewhere = post(other, outsider, "in another group").then().statusCode(201).extract().path("id");
+        String here = post(group, friend, "here").then().statusCode(201).extract().path("id");
+
+        post(group, member, Map.of("kind", "TEXT", "text", "re", "replyTo", elsewhere,
+                "mentions", List.of(friend.toString(), outsider.toString())))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("replyTo", "mentions[1]"));
+        post(group, member, Map.of("kind", "TEXT", "text", "re", "replyTo", UUID.randomUUID().toString()))
+                .then().statusCode(400).body("violations.field", equalTo(List.of("replyTo")));
+        given().auth().oauth2(memberToken(member)).when().get("/api/v1/groups/" + group + "/messages")
+                .then().statusCode(200).body("totalItems", equalTo(1));
+
+        post(group, member, Map.of("kind", "TEXT", "text", "re", "replyTo", here, "mentions", List.of(friend.toString())))
+                .then().statusCode(201).body("replyTo", equalTo(here)).body("mentions", equalTo(List.of(friend.toString())));
+    }
+
+    @Test
     void onlyManagersEditAGroupListAndOnlyOperatorsTheGlobalOne() {
         UUID group = UUID.randomUUID();
         UUID member = UUID.randomUUID();
@@ -127,8 +154,11 @@ class MessageResourceTest {
     }
 
     static io.restassured.response.Response post(UUID group, UUID member, String text) {
-        return given().auth().oauth2(memberToken(member)).contentType("application/json")
-                .body(Map.of("kind", "TEXT", "text", text))
+        return post(group, member, Map.of("kind", "TEXT", "text", text));
+    }
+
+    static io.restassured.response.Response post(UUID group, UUID member, Map<String, Object> message) {
+        return given().auth().oauth2(memberToken(member)).contentType("application/json").body(message)
                 .when().post("/api/v1/groups/" + group + "/messages");
     }
 

@@ -16,9 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
+import static io.shequn.engagement.GroupEvents.join;
 import static io.shequn.engagement.GroupEvents.memberToken;
 import static io.shequn.engagement.GroupEvents.operatorToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
@@ -27,6 +29,7 @@ class PointsResourceTest {
     @Test
     void operatorsGrantAndDeductWithAReasonAndTheHistoryShowsWhoDidIt() {
         UUID member = UUID.randomUUID();
+        join(UUID.randomUUID(), member);
         UUID operator = UUID.randomUUID();
         String operatorToken = io.shequn.localstack.LocalStack.shared().tokens().operator(operator);
 
@@ -61,6 +64,7 @@ class PointsResourceTest {
     @Test
     void theSameReferenceAppliesOnceAndOnlyOperatorsAdjust() {
         UUID member = UUID.randomUUID();
+        join(UUID.randomUUID(), member);
         Map<String, Object> grant = Map.of("delta", 5, "reason", "welcome", "referenceId", UUID.randomUUID().toString());
         given().auth().oauth2(operatorToken()).contentType("application/json").body(grant)
                 .when().post("/api/v1/members/" + member + "/points/adjustments").then().statusCode(201);
@@ -77,6 +81,7 @@ class PointsResourceTest {
     @Test
     void fiftyConcurrentSpendsExceedingTheBalanceNeverDriveItNegative() throws Exception {
         UUID member = UUID.randomUUID();
+        join(UUID.randomUUID(), member);
         given().auth().oauth2(operatorToken()).contentType("application/json").body(Map.of("delta", 100, "reason", "seed"))
                 .when().post("/api/v1/members/" + member + "/points/adjustments").then().statusCode(201);
         String token = operatorToken();
@@ -105,5 +110,28 @@ class PointsResourceTest {
         }
         given().auth().oauth2(operatorToken()).queryParam("size", 100).when().get("/api/v1/members/" + member + "/points")
                 .then().statusCode(200).body("balance", equalTo(2)).body("history.totalItems", equalTo(15));
+    }
+
+    @Test
+    void operatorsGrantOnlyToMembersSeenHereAndInAGroupTheyHaveBeenIn() {
+        UUID stranger = UUID.randomUUID();
+        given().auth().oauth2(operatorToken()).contentType("application/json").body(Map.of("delta", 5, "reason", "typo"))
+                .when().post("/api/v1/members/" + stranger + "/points/adjustments")
+                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString(stranger.toString()));
+
+        UUID member = UUID.randomUUID();
+        UUID group = UUID.randomUUID();
+        join(group, member);
+        given().auth().oauth2(operatorToken()).contentType("application/json")
+                .body(Map.of("delta", 5, "reason", "wrong group", "groupId", UUID.randomUUID().toString()))
+                .when().post("/api/v1/members/" + member + "/points/adjustments")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("groupId")));
+        given().auth().oauth2(operatorToken()).contentType("application/json")
+                .body(Map.of("delta", 5, "reason", "helped a newcomer", "groupId", group.toString()))
+                .when().post("/api/v1/members/" + member + "/points/adjustments").then().statusCode(201);
+        given().auth().oauth2(operatorToken()).when().get("/api/v1/members/" + stranger + "/points")
+                .then().statusCode(200).body("balance", equalTo(0));
+        given().auth().oauth2(operatorToken()).when().get("/api/v1/members/" + member + "/points")
+                .then().statusCode(200).body("balance", equalTo(5)).body("history.totalItems", equalTo(1));
     }
 }
