@@ -51,6 +51,52 @@ class AsyncApiDocumentTest {
                 assertThat(operation.get("action").asText()).isIn("send", "receive"));
     }
 
+    /**
+     * What a publisher needs from each message: the Kafka key, and an example in each mode
+     * (binary for the topic, structured beside it, and the dead-letter record) whose data its
+     * schema accepts.
+     */
+    @Test
+    void everyMessageHasItsKafkaKeyAndAValidExampleInBothModes() {
+        for (EventContract<?> contract : Events.all()) {
+            List<JsonNode> messages = new ArrayList<>();
+            for (JsonNode channel : document.get("channels")) {
+                String address = channel.get("address").asText();
+                if (address.equals(contract.topic()) || address.equals(contract.deadLetterTopic())) {
+                    channel.get("messages").forEach(ref -> messages.add(document.at(ref.get("$ref").asText().substring(1))));
+                }
+            }
+            assertThat(messages).as(contract.topic()).hasSize(3);
+            assertThat(messages).extracting(m -> m.get("contentType").asText())
+                    .contains("application/json", "application/cloudevents+json");
+            for (JsonNode message : messages) {
+                String what = contract.topic() + " " + message.get("title").asText();
+                assertThat(message.at("/bindings/kafka/key/format").asText()).as(what).isEqualTo("uuid");
+                assertThat(message.get("examples")).as(what).isNotEmpty();
+                for (JsonNode example : message.get("examples")) {
+                    boolean structured = message.get("contentType").asText().equals("application/cloudevents+json");
+                    JsonNode data = structured ? example.at("/payload/data") : example.get("payload");
+                    assertThat(EventSchemas.violations(contract, data)).as(what).isEmpty();
+                    String type = structured ? example.at("/payload/type").asText() : example.at("/headers/ce_type").asText();
+                    assertThat(type).as(what).isEqualTo(contract.type());
+                    if (structured) {
+                        assertThat(example.at("/headers/content-type").asText()).startsWith("application/cloudevents+json");
+                        List.of("specversion", "id", "source", "time").forEach(attribute ->
+                                assertThat(example.at("/payload/" + attribute).isTextual()).as(what + " " + attribute).isTrue());
+                    } else {
+                        List.of("ce_specversion", "ce_id", "ce_source", "ce_time").forEach(header ->
+                                assertThat(example.at("/headers/" + header).isTextual()).as(what + " " + header).isTrue());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theServerIsTheKafkaThatShequnUpStarts() {
+        assertThat(document.at("/servers/kafka/host").asText()).isEqualTo("localhost:19092");
+    }
+
     private JsonNode messageOf(String topic) {
         for (JsonNode channel : document.get("channels")) {
             if (channel.get("address").asText().equals(topic)) {
