@@ -1,6 +1,7 @@
 package io.shequn.contracts;
 
 import io.shequn.contracts.events.ActivityAttended;
+import io.shequn.contracts.events.ActivityScheduled;
 import io.shequn.contracts.events.CheckedIn;
 import io.shequn.contracts.events.GroupCreated;
 import io.shequn.contracts.events.GroupHealthChanged;
@@ -64,6 +65,8 @@ public final class Events {
             new EventContract<>("lottery-entered", 1, LotteryEntered.class);
     public static final EventContract<LotteryDrawn> LOTTERY_DRAWN =
             new EventContract<>("lottery-drawn", 1, LotteryDrawn.class);
+    public static final EventContract<ActivityScheduled> ACTIVITY_SCHEDULED =
+            new EventContract<>("activity-scheduled", 1, ActivityScheduled.class);
     public static final EventContract<ActivityAttended> ACTIVITY_ATTENDED =
             new EventContract<>("activity-attended", 1, ActivityAttended.class);
     public static final EventContract<Purchase> PURCHASE =
@@ -89,6 +92,7 @@ public final class Events {
             RED_PACKET_FINISHED,
             LOTTERY_ENTERED,
             LOTTERY_DRAWN,
+            ACTIVITY_SCHEDULED,
             ACTIVITY_ATTENDED,
             PURCHASE,
             GROUP_HEALTH_CHANGED);

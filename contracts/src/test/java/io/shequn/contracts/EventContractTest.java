@@ -21,7 +21,8 @@ class EventContractTest {
             "group-created", "member-joined", "member-left", "member-role-changed",
             "message-posted", "message-flagged", "checked-in", "points-changed",
             "red-packet-grabbed", "activity-attended", "purchase", "group-health-changed",
-            "red-packet-sent", "red-packet-finished", "lottery-entered", "lottery-drawn");
+            "red-packet-sent", "red-packet-finished", "lottery-entered", "lottery-drawn",
+            "activity-scheduled");
 
     static List<EventContract<?>> contracts() {
         return Events.all();

@@ -3,6 +3,9 @@ package io.shequn.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shequn.contracts.events.ActivityAttended;
+import io.shequn.contracts.events.ActivityScheduled;
+import io.shequn.contracts.events.ActivityStatus;
+import io.shequn.contracts.events.ActivityType;
 import io.shequn.contracts.events.CheckedIn;
 import io.shequn.contracts.events.GroupCreated;
 import io.shequn.contracts.events.GroupHealthChanged;
@@ -149,6 +152,8 @@ final class Samples {
         samples.put(Events.LOTTERY_ENTERED, new LotteryEntered(THING, GROUP, MEMBER, 20, AT));
         samples.put(Events.LOTTERY_DRAWN, new LotteryDrawn(THING, GROUP, "每周抽奖", 42, "a".repeat(64), "b".repeat(64), "c".repeat(64),
                 List.of(new LotteryDrawn.Winner(MEMBER, 1, "签名书", 500L), new LotteryDrawn.Winner(OTHER_MEMBER, 2, "Mug", 500L)), AT));
+        samples.put(Events.ACTIVITY_SCHEDULED, new ActivityScheduled(THING, GROUP, ActivityType.OFFLINE_MEETUP, "线下读书会", MEMBER,
+                AT, AT, 50, "杭州市西湖区", ActivityStatus.SCHEDULED, 2, AT));
         samples.put(Events.ACTIVITY_ATTENDED, new ActivityAttended(THING, GROUP, MEMBER, AT));
         samples.put(Events.PURCHASE, new Purchase(
                 THING, MEMBER, 19_900, "CNY",

@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.analytics.campaigns.CampaignRollup;
 import io.shequn.contracts.EventContract;
 import io.shequn.contracts.Events;
 import io.shequn.contracts.events.ActivityAttended;
@@ -10,7 +11,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** Attending an activity makes the member active that day. */
+/** Attending an activity makes the member active that day, and a participant of the activity's campaign. */
 @ApplicationScoped
 public class ActivityAttendedListener implements InboxListener<ActivityAttended> {
 
@@ -19,6 +20,9 @@ public class ActivityAttendedListener implements InboxListener<ActivityAttended>
 
     @Inject
     ActivityRollup rollup;
+
+    @Inject
+    CampaignRollup campaigns;
 
     @Override
     public EventContract<ActivityAttended> contract() {
@@ -34,5 +38,7 @@ public class ActivityAttendedListener implements InboxListener<ActivityAttended>
     public void onBatch(List<Delivery<ActivityAttended>> deliveries) {
         rollup.activities(deliveries.stream().map(d -> new ActivityRollup.Activity(d.data().groupId(), d.data().memberId(), d.event().time(),
                 calendar.dayOf(d.data().groupId(), d.event().time()), ActivityRollup.Counter.ATTENDANCES)).toList());
+        campaigns.took(deliveries.stream().map(d -> new CampaignRollup.Participation(d.data().activityId(), d.data().groupId(),
+                d.data().memberId(), d.event().time())).toList());
     }
 }

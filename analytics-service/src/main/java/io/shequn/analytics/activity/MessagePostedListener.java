@@ -10,11 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,10 +67,8 @@ public class MessagePostedListener implements InboxListener<MessagePosted> {
             return;
         }
         List<InfluenceRollup.Posted> fresh = influence.messages(messages.stream()
-                .map(t -> new InfluenceRollup.Posted(t.message(), calendar.dayOf(t.message().groupId(), t.at()))).toList());
-        Map<UUID, Instant> times = new HashMap<>();
-        messages.forEach(t -> times.putIfAbsent(t.message().messageId(), t.at()));
+                .map(t -> new InfluenceRollup.Posted(t.message(), t.at(), calendar.dayOf(t.message().groupId(), t.at()))).toList());
         rollup.activities(fresh.stream().map(p -> new ActivityRollup.Activity(p.message().groupId(), p.message().memberId(),
-                times.get(p.message().messageId()), p.day(), ActivityRollup.Counter.MESSAGES)).toList());
+                p.at(), p.day(), ActivityRollup.Counter.MESSAGES)).toList());
     }
 }

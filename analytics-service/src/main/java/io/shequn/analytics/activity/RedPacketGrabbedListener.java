@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.analytics.campaigns.CampaignRollup;
 import io.shequn.contracts.EventContract;
 import io.shequn.contracts.Events;
 import io.shequn.contracts.events.RedPacketGrabbed;
@@ -10,7 +11,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** Grabbing a red packet makes the member active that day. */
+/** Grabbing a red packet makes the member active that day, and a participant of the packet's campaign. */
 @ApplicationScoped
 public class RedPacketGrabbedListener implements InboxListener<RedPacketGrabbed> {
 
@@ -19,6 +20,9 @@ public class RedPacketGrabbedListener implements InboxListener<RedPacketGrabbed>
 
     @Inject
     ActivityRollup rollup;
+
+    @Inject
+    CampaignRollup campaigns;
 
     @Override
     public EventContract<RedPacketGrabbed> contract() {
@@ -34,5 +38,7 @@ public class RedPacketGrabbedListener implements InboxListener<RedPacketGrabbed>
     public void onBatch(List<Delivery<RedPacketGrabbed>> deliveries) {
         rollup.activities(deliveries.stream().map(d -> new ActivityRollup.Activity(d.data().groupId(), d.data().memberId(), d.event().time(),
                 calendar.dayOf(d.data().groupId(), d.event().time()), ActivityRollup.Counter.RED_PACKETS)).toList());
+        campaigns.took(deliveries.stream().map(d -> new CampaignRollup.Participation(d.data().packetId(), d.data().groupId(),
+                d.data().memberId(), d.event().time())).toList());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,14 +33,8 @@ public class InfluenceRollup {
     @Inject
     EntityManager entityManager;
 
-    /** One message and the day it counts on. */
-    public record Posted(MessagePosted message, LocalDate day) {
-    }
-
-    /** @return false when this message was counted before (the same message under another event id) */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean message(MessagePosted message, LocalDate day) {
-        return !messages(List.of(new Posted(message, day))).isEmpty();
+    /** One message, the moment it was posted (its event time) and the day it counts on. */
+    public record Posted(MessagePosted message, Instant at, LocalDate day) {
     }
 
     /**
@@ -55,11 +50,11 @@ public class InfluenceRollup {
         batch.forEach(posted -> byId.putIfAbsent(posted.message().messageId(), posted));
         Set<Object> inserted = new HashSet<>();
         BulkSql.query(entityManager, """
-                        insert into message_author (message_id, group_id, member_id, reply_to, day)
-                        select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::date[])
+                        insert into message_author (message_id, group_id, member_id, reply_to, day, posted_at)
+                        select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::date[], ?::timestamptz[])
                         on conflict (message_id) do nothing returning message_id""",
                 byId.values().stream().map(p -> new Object[] {p.message().messageId(), p.message().groupId(),
-                        p.message().memberId(), p.message().replyTo(), p.day()}).toList())
+                        p.message().memberId(), p.message().replyTo(), p.day(), p.at()}).toList())
                 .forEach(row -> inserted.add(row[0]));
         List<Posted> fresh = byId.values().stream().filter(p -> inserted.contains(p.message().messageId())).toList();
         if (fresh.isEmpty()) {

@@ -13,5 +13,7 @@ public record GroupRulesRequest(
         @Schema(example = "20", description = "the streak extra never exceeds this") @NotNull @Min(0) @Max(100_000) Long checkInStreakCap,
         @Schema(example = "50", description = "bonus on every 7th consecutive day") @NotNull @Min(0) @Max(100_000) Long checkInWeeklyBonus,
         @Schema(example = "1", description = "points per message") @NotNull @Min(0) @Max(100_000) Long messagePoints,
-        @Schema(example = "20", description = "at most this many message points per member per day") @NotNull @Min(0) @Max(1_000_000) Long messageDailyCap) {
+        @Schema(example = "20", description = "at most this many message points per member per day") @NotNull @Min(0) @Max(1_000_000) Long messageDailyCap,
+        @Schema(example = "20", description = "points for attending an activity; left out, it stays as it is")
+        @Min(0) @Max(100_000) Long activityAttendancePoints) {
 }

@@ -13,11 +13,13 @@ public record GroupSettingsResponse(
         @Schema(example = "20") long checkInStreakCap,
         @Schema(example = "50") long checkInWeeklyBonus,
         @Schema(example = "1") long messagePoints,
-        @Schema(example = "20") long messageDailyCap) {
+        @Schema(example = "20") long messageDailyCap,
+        @Schema(example = "20") long activityAttendancePoints) {
 
     static GroupSettingsResponse of(GroupSettings settings) {
         return new GroupSettingsResponse(settings.groupId(), settings.timeZone().getId(),
                 settings.checkInRule().basePoints(), settings.checkInRule().streakStep(), settings.checkInRule().streakCap(),
-                settings.checkInRule().weeklyBonus(), settings.messagePoints(), settings.messageDailyCap());
+                settings.checkInRule().weeklyBonus(), settings.messagePoints(), settings.messageDailyCap(),
+                settings.activityAttendancePoints());
     }
 }

@@ -42,7 +42,7 @@ public class GroupSettingsService {
     public GroupSettings settings(UUID groupId) {
         List<?> rows = entityManager.createNativeQuery("""
                         select time_zone, check_in_base_points, check_in_streak_step, check_in_streak_cap,
-                               check_in_weekly_bonus, message_points, message_daily_cap
+                               check_in_weekly_bonus, message_points, message_daily_cap, activity_attendance_points
                         from engagement_group where group_id = :group""")
                 .setParameter("group", groupId)
                 .getResultList();
@@ -52,7 +52,7 @@ public class GroupSettingsService {
         Object[] row = (Object[]) rows.get(0);
         return new GroupSettings(groupId, ZoneId.of((String) row[0]),
                 new CheckInRule(number(row[1]), number(row[2]), number(row[3]), number(row[4])),
-                number(row[5]), number(row[6]));
+                number(row[5]), number(row[6]), number(row[7]));
     }
 
     /** Members see their group's rules; so do operators. */
@@ -68,8 +68,10 @@ public class GroupSettingsService {
         memberships.requireManager(groupId, caller);
         entityManager.createNativeQuery("""
                         insert into engagement_group (group_id, check_in_base_points, check_in_streak_step, check_in_streak_cap,
-                                                      check_in_weekly_bonus, message_points, message_daily_cap, updated_at)
-                        values (:group, :base, :step, :cap, :bonus, :messagePoints, :messageCap, :now)
+                                                      check_in_weekly_bonus, message_points, message_daily_cap,
+                                                      activity_attendance_points, updated_at)
+                        values (:group, :base, :step, :cap, :bonus, :messagePoints, :messageCap,
+                                coalesce(cast(:attendancePoints as bigint), :defaultAttendancePoints), :now)
                         on conflict (group_id) do update set
                             check_in_base_points = excluded.check_in_base_points,
                             check_in_streak_step = excluded.check_in_streak_step,
@@ -77,6 +79,7 @@ public class GroupSettingsService {
                             check_in_weekly_bonus = excluded.check_in_weekly_bonus,
                             message_points = excluded.message_points,
                             message_daily_cap = excluded.message_daily_cap,
+                            activity_attendance_points = coalesce(cast(:attendancePoints as bigint), engagement_group.activity_attendance_points),
                             updated_at = excluded.updated_at""")
                 .setParameter("group", groupId)
                 .setParameter("base", request.checkInBasePoints())
@@ -85,6 +88,8 @@ public class GroupSettingsService {
                 .setParameter("bonus", request.checkInWeeklyBonus())
                 .setParameter("messagePoints", request.messagePoints())
                 .setParameter("messageCap", request.messageDailyCap())
+                .setParameter("attendancePoints", request.activityAttendancePoints())
+                .setParameter("defaultAttendancePoints", GroupSettings.DEFAULT_ACTIVITY_ATTENDANCE_POINTS)
                 .setParameter("now", clock.instant())
                 .executeUpdate();
         return GroupSettingsResponse.of(settings(groupId));

@@ -192,13 +192,19 @@ public class MembershipService implements GroupRoles {
     /** Throws 403 unless the caller is an operator or the group's owner or an admin. */
     @Transactional
     public void requireManager(UUID groupId, Caller caller) {
-        if (caller.isOperator()) {
-            return;
-        }
-        GroupRole role = activeRole(groupId, caller.memberId()).orElse(null);
-        if (role != GroupRole.OWNER && role != GroupRole.ADMIN) {
+        if (!isManager(groupId, caller)) {
             throw new ProblemException(403, "not-a-group-manager", "Forbidden",
                     "Only the owner, an admin or an operator manages group " + groupId);
         }
+    }
+
+    /** Whether the caller is an operator or the group's owner or an admin. */
+    @Transactional
+    public boolean isManager(UUID groupId, Caller caller) {
+        if (caller.isOperator()) {
+            return true;
+        }
+        GroupRole role = activeRole(groupId, caller.memberId()).orElse(null);
+        return role == GroupRole.OWNER || role == GroupRole.ADMIN;
     }
 }

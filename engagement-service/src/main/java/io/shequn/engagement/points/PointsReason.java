@@ -22,6 +22,8 @@ public final class PointsReason {
     public static final String LOTTERY_REFUND = "LOTTERY_REFUND";
     /** A lottery prize worth points; the reference is the lottery (a member wins at most once). */
     public static final String LOTTERY_PRIZE = "LOTTERY_PRIZE";
+    /** Attending an activity (the group's rule); the reference is the activity. */
+    public static final String ACTIVITY_ATTENDANCE = "ACTIVITY_ATTENDANCE";
 
     private PointsReason() {
     }
