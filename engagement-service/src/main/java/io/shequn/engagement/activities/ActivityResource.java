@@ -161,6 +161,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "No such activity in this group")
     @APIResponse(responseCode = "409", description = "activity-cancelled")
     @APIResponse(responseCode = "422", description = "outside-attendance-window, wrong-attendance-code or attendee-not-a-member")
+    @APIResponse(responseCode = "429", description = "too-many-attendance-code-guesses: 5 wrong codes within 15 minutes; Retry-After says when to try again")
     public Response attend(@PathParam("groupId") UUID groupId, @PathParam("activityId") UUID activityId,
                            @Valid @NotNull AttendRequest request) {
         Attended attended = activities.attend(groupId, activityId, request, caller);

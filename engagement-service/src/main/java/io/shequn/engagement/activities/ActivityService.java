@@ -60,6 +60,9 @@ public class ActivityService {
     Outbox outbox;
 
     @Inject
+    AttendanceCodeGuesses guesses;
+
+    @Inject
     Clock clock;
 
     public enum When { UPCOMING, PAST }
@@ -250,9 +253,10 @@ public class ActivityService {
     /**
      * Attendance, once per member: a manager marks a member ({@code memberId}) from 15 minutes
      * before the start on; a member marks themselves with the code ({@code code}) from 15 minutes
-     * before the start until the end (422 outside). Awards the group's attendance points.
+     * before the start until the end (422 outside), with at most {@value AttendanceCodeGuesses#LIMIT}
+     * wrong codes per 15 minutes (429 beyond). Awards the group's attendance points.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = AttendanceCodeGuesses.Refused.class)
     public Attended attend(UUID groupId, UUID activityId, AttendRequest request, Caller caller) {
         if ((request.code() == null) == (request.memberId() == null)) {
             throw new ProblemException(400, "validation", "Invalid request", "code, memberId: give exactly one of them");
@@ -287,8 +291,11 @@ public class ActivityService {
                     + " is open from " + activity.startsAt().minus(AttendanceWindow.EARLY)
                     + (markedBy != null ? "" : " until " + activity.endsAt()));
         }
-        if (markedBy == null && !AttendanceCode.matches(activity.attendanceCode(), request.code())) {
-            throw new ProblemException(422, "wrong-attendance-code", "Unprocessable", "code: not the code of activity " + activityId);
+        if (markedBy == null) {
+            guesses.requireGuessesLeft(activityId, attendee, now);
+            if (!AttendanceCode.matches(activity.attendanceCode(), request.code())) {
+                throw guesses.wrong(activityId, attendee, now);
+            }
         }
         long points = groups.settings(groupId).activityAttendancePoints();
         int recorded = entityManager.createNativeQuery("""

@@ -36,8 +36,11 @@ import static io.shequn.engagement.GroupEvents.operatorToken;
 import static io.shequn.engagement.Race.race;
 import static io.shequn.engagement.TestPoints.entries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -202,6 +205,51 @@ class ActivityResourceTest {
         }
         return given().auth().oauth2(memberToken(owner)).contentType("application/json").body(rules)
                 .when().put("/api/v1/groups/" + group + "/engagement-rules");
+    }
+
+    @Test
+    void fiveWrongCodesWithinFifteenMinutesLockAMemberOutOfGuessingEvenWhenRacing() throws Exception {
+        UUID group = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID guesser = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID racer = UUID.randomUUID();
+        join(group, owner, GroupRole.OWNER);
+        join(group, guesser);
+        join(group, other);
+        join(group, racer);
+        Instant start = Instant.now().plus(Duration.ofMinutes(60));
+        JsonPath created = given().auth().oauth2(memberToken(owner)).contentType("application/json")
+                .body(with(activity("ONLINE_TALK", null, 60, 120), "hostId", owner.toString())).when()
+                .post("/api/v1/groups/" + group + "/activities").then().statusCode(201).extract().jsonPath();
+        String activity = created.getString("id");
+        String code = created.getString("attendanceCode");
+        String wrong = code.equals("222222") ? "333333" : "222222";
+        clock.moveTo(start);
+
+        for (int i = 1; i <= 5; i++) {
+            attendByCode(guesser, group, activity, wrong).then().statusCode(422)
+                    .body("type", equalTo("https://shequn.io/problems/wrong-attendance-code"))
+                    .body("detail", containsString((5 - i) + " wrong guesses left"));
+        }
+        attendByCode(guesser, group, activity, wrong).then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", Integer::parseInt, allOf(greaterThan(800), lessThanOrEqualTo(900)))
+                .body("type", equalTo("https://shequn.io/problems/too-many-attendance-code-guesses")).body("detail", containsString("code"));
+        // Locked out, the right code is refused too (else guessing would go on); other members are not affected.
+        clock.moveTo(start.plus(Duration.ofMinutes(10)));
+        attendByCode(guesser, group, activity, code).then().statusCode(429)
+                .header("Retry-After", Integer::parseInt, allOf(greaterThan(200), lessThanOrEqualTo(310)));
+        attendByCode(other, group, activity, code).then().statusCode(201);
+        clock.moveTo(start.plus(Duration.ofMinutes(16)));
+        attendByCode(guesser, group, activity, code).then().statusCode(201);
+
+        List<Reply> racing = race(IntStream.range(0, 20).<Callable<Reply>>mapToObj(i -> () -> Http.send(HttpRequest.newBuilder(
+                        Http.uri(path(group, activity) + "/attendances")).header("Authorization", "Bearer " + memberToken(racer))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + wrong + "\"}"))
+                .build())).toList());
+        assertThat(racing).extracting(Reply::status).filteredOn(status -> status == 422).hasSize(5);
+        assertThat(racing).extracting(Reply::status).filteredOn(status -> status == 429).hasSize(15);
+        assertThat(entriesOf(activity)).containsOnlyKeys(other, guesser);
     }
 
     @Test
