@@ -1,7 +1,8 @@
 package io.shequn.analytics.campaigns;
 
-import io.shequn.analytics.access.GroupAccess;
 import io.shequn.analytics.groups.DayWindow;
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
 import io.shequn.platform.paging.PageRequest;
@@ -33,11 +34,9 @@ public class CampaignResource {
     @Inject
     CampaignQueries campaigns;
 
-    @Inject
-    GroupAccess access;
-
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(operationId = "campaignLift", summary = "What each red packet, lottery draw and activity did to the group (operator, owner, admins)",
             description = "Campaigns whose moment (a red packet's sending, a lottery's draw, an activity's start) falls on the days from–to "
                     + "(at most 366, the group's time zone), oldest first: active members and messages in the 24 h before and after, "
@@ -51,7 +50,6 @@ public class CampaignResource {
                                            @Parameter(example = "2026-11-01") @QueryParam("from") LocalDate from,
                                            @Parameter(example = "2026-11-30") @QueryParam("to") LocalDate to,
                                            @BeanParam @Valid PageRequest page) {
-        access.requireGroupManager(group);
         return campaigns.lift(group, DayWindow.of(from, to), page);
     }
 }

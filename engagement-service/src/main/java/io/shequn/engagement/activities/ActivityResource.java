@@ -1,5 +1,7 @@
 package io.shequn.engagement.activities;
 
+import io.shequn.platform.auth.Allowed;
+import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.Roles;
 import io.shequn.platform.paging.Page;
@@ -48,6 +50,7 @@ public class ActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(operationId = "scheduleActivity", summary = "Schedule an activity (owner, admins, operators)",
             description = "An expert talk, topic discussion, flash sale or offline meetup (with a location), hosted by a member. "
                     + "Publishes activity-scheduled (version 1). The response carries the attendance code for the host to read out.")
@@ -60,6 +63,7 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "listActivities", summary = "The group's upcoming (soonest first) or past (latest first) activities (members, operators)")
     @APIResponse(responseCode = "200", description = "One page of activities")
     @APIResponse(responseCode = "400", description = "Invalid when, page or size")
@@ -73,6 +77,7 @@ public class ActivityResource {
     @GET
     @Path("/{activityId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "getActivity", summary = "An activity with its places taken, waitlist and the caller's sign-up (members, operators)")
     @APIResponse(responseCode = "200", description = "The activity", content = @Content(schema = @Schema(implementation = ActivityResponse.class)))
     @APIResponse(responseCode = "404", description = "No such activity in this group")
@@ -84,6 +89,7 @@ public class ActivityResource {
     @Path("/{activityId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(operationId = "changeActivity", summary = "Change an activity that has not ended (owner, admins, operators)",
             description = "Fields left out stay. A larger capacity promotes from the waitlist at once. Publishes activity-scheduled with the next version.")
     @APIResponse(responseCode = "200", description = "The activity now", content = @Content(schema = @Schema(implementation = ActivityResponse.class)))
@@ -99,6 +105,7 @@ public class ActivityResource {
     @POST
     @Path("/{activityId}/cancel")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MANAGERS)
     @Operation(operationId = "cancelActivity", summary = "Call an activity off (owner, admins, operators)",
             description = "Publishes activity-scheduled with status CANCELLED. Cancelling again changes nothing.")
     @APIResponse(responseCode = "200", description = "The cancelled activity", content = @Content(schema = @Schema(implementation = ActivityResponse.class)))
@@ -111,6 +118,7 @@ public class ActivityResource {
     @POST
     @Path("/{activityId}/sign-ups")
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "signUpForActivity", summary = "Join the sign-up chain (接龙) (current members)",
             description = "A numbered place while there is one, else the first-come waitlist. Signing up again answers with the sign-up.")
     @APIResponse(responseCode = "201", description = "Signed up or waitlisted", content = @Content(schema = @Schema(implementation = SignUpResponse.class)))
@@ -125,6 +133,7 @@ public class ActivityResource {
     @DELETE
     @Path("/{activityId}/sign-ups/me")
     @RolesAllowed(Roles.MEMBER)
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "cancelSignUp", summary = "Leave the sign-up chain before the start (current members)",
             description = "A place freed goes at once to the head of the waitlist. Cancelling again changes nothing.")
     @APIResponse(responseCode = "204", description = "Cancelled")
@@ -137,6 +146,7 @@ public class ActivityResource {
     @GET
     @Path("/{activityId}/sign-ups")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "listSignUps", summary = "The sign-up chain: places numbered in sign-up order, then the waitlist (members, operators)")
     @APIResponse(responseCode = "200", description = "One page of the chain")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
@@ -150,6 +160,7 @@ public class ActivityResource {
     @Path("/{activityId}/attendances")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "markAttendance", summary = "Mark attendance: a member with the code, or a manager for a member",
             description = "With code: the caller, from 15 minutes before the start until the end. With memberId: the group's owner, admins or "
                     + "an operator, from 15 minutes before the start on. Once per member; awards the group's activityAttendancePoints "
@@ -171,6 +182,7 @@ public class ActivityResource {
     @GET
     @Path("/{activityId}/no-shows")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
+    @Allowed(Audience.GROUP_MEMBERS)
     @Operation(operationId = "listNoShows", summary = "After the end: members signed up who never attended (owner, admins, the host, operators)")
     @APIResponse(responseCode = "200", description = "One page of no-shows, in chain order")
     @APIResponse(responseCode = "400", description = "Invalid page or size")
