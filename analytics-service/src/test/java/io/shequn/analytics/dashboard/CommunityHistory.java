@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.DoubleUnaryOperator;
@@ -16,8 +19,9 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Weeks of community life for the dashboard's tests and benchmark: groups with a shape each
  * (growing, steady, declining, falling silent, newly created), members joining over time (some on
- * an invitation), messages with replies, check-ins, purchases that name their group or are
- * attributed by last touch, a few that belong to no group, and some members leaving. Every event
+ * an invitation), messages with replies, check-ins, red packets that the owner sends every ten days
+ * and current members grab, purchases that name their group or are attributed by last touch, a few
+ * that belong to no group, and some members leaving. Every event
  * is a CloudEvent on its catalogue topic, in event-time order. The shape comes from the seed; ids
  * are random, so a rerun in the same database adds a new history rather than repeating one.
  */
@@ -44,7 +48,7 @@ final class CommunityHistory {
 
     /** The history: what was published, and the counts the API should show once it is ingested. */
     record History(LocalDate start, int days, UUID owner, List<Group> groups, List<ProducerRecord<String, byte[]>> records,
-                   long messages, long checkIns, long joins, long leaves, long orders, List<UUID> buyers) {
+                   long messages, long checkIns, long joins, long leaves, long orders, List<UUID> buyers, Map<UUID, Integer> redPackets) {
     }
 
     private static final long[] PRICES = {1_990, 4_900, 9_900, 19_900, 29_900, 59_900};
@@ -64,11 +68,10 @@ final class CommunityHistory {
         long orders = 0;
         List<UUID> everyone = new ArrayList<>();
         List<UUID> buyers = new ArrayList<>();
+        Map<UUID, Integer> redPackets = new HashMap<>();
         for (Group group : groups) {
             Instant created = at(start, group.createdDay(), 0, random);
-            events.add(new Timed(created, record("group-created", group.id(), created, """
-                    {"groupId":"%s","name":"%s","type":"INTEREST","ownerId":"%s","timeZone":"Asia/Shanghai","createdAt":"%s"}"""
-                    .formatted(group.id(), group.name(), owner, created))));
+            events.add(new Timed(created, groupCreated(group.id(), group.name(), owner, created)));
             events.add(new Timed(created.plusSeconds(1), joined(group.id(), owner, "OWNER", null, created.plusSeconds(1))));
             joins++;
             List<Member> members = new ArrayList<>();
@@ -134,6 +137,15 @@ final class CommunityHistory {
                     }
                 }
             }
+            for (int day = group.createdDay() + 5; day < days; day += 10) {
+                int today = day;
+                List<Member> present = members.stream().filter(m -> m.joinDay() < today && m.leaveDay() > today).toList();
+                if (present.isEmpty()) {
+                    continue;
+                }
+                events.addAll(redPacket(group.id(), owner, present, at(start, day, 4, random), random));
+                redPackets.merge(group.id(), 1, Integer::sum);
+            }
         }
         // Shoppers the community never saw: unattributed.
         for (int i = 0; i < 3; i++) {
@@ -142,7 +154,26 @@ final class CommunityHistory {
             orders++;
         }
         events.sort(Comparator.comparing(Timed::at));
-        return new History(start, days, owner, groups, events.stream().map(Timed::record).toList(), messages, checkIns, joins, leaves, orders, buyers);
+        return new History(start, days, owner, groups, events.stream().map(Timed::record).toList(), messages, checkIns, joins, leaves, orders, buyers,
+                Map.copyOf(redPackets));
+    }
+
+    /** A POINTS packet of 5 × 100 points; up to five present members grab a share within the next half hour. */
+    private static List<Timed> redPacket(UUID group, UUID sender, List<Member> present, Instant sentAt, Random random) {
+        UUID packet = UUID.randomUUID();
+        List<Timed> events = new ArrayList<>();
+        events.add(new Timed(sentAt, record("red-packet-sent", group, sentAt, """
+                {"packetId":"%s","groupId":"%s","senderId":"%s","currency":"POINTS","totalAmount":500,"count":5,"expiresAt":"%s","sentAt":"%s"}"""
+                .formatted(packet, group, sender, sentAt.plusSeconds(86_400), sentAt))));
+        List<Member> grabbers = new ArrayList<>(present);
+        Collections.shuffle(grabbers, random);
+        grabbers.subList(0, Math.min(5, grabbers.size())).forEach(member -> {
+            Instant grabbedAt = sentAt.plusSeconds(1 + random.nextInt(1_800));
+            events.add(new Timed(grabbedAt, record("red-packet-grabbed", group, grabbedAt, """
+                    {"packetId":"%s","groupId":"%s","memberId":"%s","amount":100,"currency":"POINTS","grabbedAt":"%s"}"""
+                    .formatted(packet, group, member.id(), grabbedAt))));
+        });
+        return events;
     }
 
     private record Member(UUID id, int joinDay, int leaveDay, double propensity) {
@@ -154,6 +185,12 @@ final class CommunityHistory {
     /** Within the day's waking hours in Asia/Shanghai (10:00–22:00), from {@code fromHour} hours after 02:00 UTC. */
     private static Instant at(LocalDate start, int day, int fromHour, Random random) {
         return start.plusDays(day).atTime(2 + fromHour, 0).toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt((12 - Math.min(fromHour, 11)) * 3_600));
+    }
+
+    static ProducerRecord<String, byte[]> groupCreated(UUID group, String name, UUID owner, Instant at) {
+        return record("group-created", group, at, """
+                {"groupId":"%s","name":"%s","type":"INTEREST","ownerId":"%s","timeZone":"Asia/Shanghai","createdAt":"%s"}"""
+                .formatted(group, name, owner, at));
     }
 
     private static ProducerRecord<String, byte[]> joined(UUID group, UUID member, String role, UUID inviter, Instant at) {

@@ -68,6 +68,9 @@ final class DashboardData {
             assertThat(trend.getLong("days.joins.sum()")).isEqualTo(history.joins());
             assertThat(trend.getLong("days.leaves.sum()")).isEqualTo(history.leaves());
             assertThat(orders()).isEqualTo(ordersBefore + history.orders());
+            history.redPackets().forEach((group, packets) -> assertThat(given().auth().oauth2(owner).queryParams(window)
+                    .when().get("/api/v1/analytics/groups/{id}/campaigns", group).then().statusCode(200).extract().jsonPath()
+                    .getInt("totalItems")).as("campaigns of %s", group).isEqualTo(packets));
         });
         sweep.sweep();
         return history;

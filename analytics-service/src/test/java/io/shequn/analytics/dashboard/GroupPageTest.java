@@ -5,7 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.shequn.analytics.Scenario;
 import io.shequn.analytics.health.HealthSweep;
+import io.shequn.localstack.KafkaTestClient;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -19,10 +21,12 @@ import java.net.URL;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static io.shequn.analytics.dashboard.OverviewPageTest.api;
@@ -30,6 +34,7 @@ import static io.shequn.analytics.dashboard.OverviewPageTest.longs;
 import static io.shequn.analytics.dashboard.Shown.count;
 import static io.shequn.analytics.dashboard.Shown.digits;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The Group and Member pages in headless Chromium against {@link DashboardData}, reached by clicking, as an operator would. */
 @QuarkusTest
@@ -107,15 +112,22 @@ class GroupPageTest {
 
     @Test
     void aGroupWithoutDataShowsEmptyStatesAndNoError() {
-        UUID nobody = UUID.randomUUID();
-        browser.signInByLink(Scenario.operator(), data.route("/groups/" + nobody));
+        UUID quiet = UUID.randomUUID();
+        String name = "Quiet " + quiet.toString().substring(0, 8);
+        try (KafkaTestClient kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            kafka.sendAll(List.of(CommunityHistory.groupCreated(quiet, name, UUID.randomUUID(), Instant.now())));
+        }
+        String token = Scenario.operator();
+        JsonPath summary = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
+                () -> api(token, "/api/v1/analytics/groups/" + quiet + "/summary", Map.of("day", data.to())), s -> name.equals(s.getString("name")));
+        browser.signInByLink(token, data.route("/groups/" + quiet));
         assertThat(browser.page()).isEqualTo("group");
-        assertThat(browser.text("group-title")).startsWith("Group " + nobody.toString().substring(0, 8));
-        assertThat(browser.find("[data-test='group-title'] .badge").getText()).isEqualTo("Not assessed");
+        assertThat(browser.text("group-title")).startsWith(name);
+        assertThat(browser.find("[data-test='group-title'] .badge").getAttribute("data-stage")).isEqualTo(Objects.toString(summary.getString("health.stage"), ""));
         assertThat(browser.text("kpi-members")).isEqualTo("0");
         assertThat(browser.text("kpi-last-active")).isEqualTo("—");
         assertThat(browser.text("kpi-revenue30")).isEqualTo("—");
-        for (String card : List.of("chart-activity", "chart-stickiness", "chart-funnel", "chart-retention", "chart-lifecycle", "kols", "silent")) {
+        for (String card : List.of("chart-activity", "chart-stickiness", "chart-funnel", "chart-retention", "chart-lifecycle", "kols", "campaigns", "silent")) {
             assertThat(browser.find("[data-test='" + card + "'] .body").getAttribute("data-state")).as(card).isEqualTo("empty");
         }
         assertThat(browser.text("kpi-k-factor")).isEqualTo("0");
@@ -200,6 +212,22 @@ class GroupPageTest {
             assertThat(row.get("referred-purchases")).isEqualTo(count(kols.getLong(item + "referredPurchases")));
         }
 
+        JsonPath campaigns = api(token, base + "/campaigns", Map.of("from", data.from(), "to", data.to(), "page", 0, "size", 20));
+        List<Map<String, String>> campaignRows = browser.rows("campaign-row");
+        assertThat(campaignRows.stream().map(r -> r.get("data-campaign-id")).toList())
+                .isEqualTo(campaigns.getList("items.campaignId", String.class)).isNotEmpty();
+        for (int i = 0; i < campaignRows.size(); i++) {
+            String item = "items[" + i + "].";
+            Map<String, String> row = campaignRows.get(i);
+            assertThat(row.get("kind")).isEqualTo(Map.of("RED_PACKET", "Red packet", "LOTTERY", "Lottery draw", "ACTIVITY", "Activity")
+                    .get(campaigns.getString(item + "kind")));
+            assertThat(row.get("participants")).isEqualTo(count(campaigns.getLong(item + "participants")));
+            assertThat(row.get("active")).isEqualTo(beforeAfter(campaigns, item, "activeMembers"));
+            assertThat(row.get("messages")).isEqualTo(beforeAfter(campaigns, item, "messages"));
+            assertThat(row.get("reactivated")).isEqualTo(count(campaigns.getLong(item + "reactivated")));
+            assertThat(row.get("active-again")).isEqualTo(count(campaigns.getLong(item + "reactivatedActiveAgain")));
+        }
+
         JsonPath silent = api(token, base + "/members/silent", Map.of("day", data.to(), "size", 20));
         List<Map<String, String>> silentRows = browser.rows("silent-row");
         assertThat(silentRows.stream().map(r -> r.get("data-member-id")).toList()).isEqualTo(silent.getList("items.memberId", String.class));
@@ -241,6 +269,13 @@ class GroupPageTest {
             assertThat(rows.get(i).get("rule")).isEqualTo(Map.of("NAMED", "Named by the shop", "LAST_TOUCH", "Last touch (7 days)",
                     "UNATTRIBUTED", "Unattributed").get(rule));
         }
+    }
+
+    /** "12 → 15 (+3)", as the campaign table shows the 24 h before and after. */
+    private static String beforeAfter(JsonPath campaigns, String item, String figure) {
+        long change = campaigns.getLong(item + "change." + figure);
+        return count(campaigns.getLong(item + "before." + figure)) + " → " + count(campaigns.getLong(item + "after." + figure))
+                + " (" + (change > 0 ? "+" : "") + count(change) + ")";
     }
 
     private static String decimal(double value) {

@@ -1,5 +1,5 @@
 // Group: the day's figures, activity per day, stickiness, cohort retention, weekly lifecycle, the
-// AARRR funnel, revenue, referrals and K-factor, KOLs and silent members.
+// AARRR funnel, revenue, referrals and K-factor, KOLs, campaigns with their lift and silent members.
 
 import { get } from '../api.js';
 import { chart, dailyOption, funnelOption, gaugeOption, retentionOption, withCharts } from '../charts.js';
@@ -10,6 +10,7 @@ const METRICS = [
   ['DAU', 'series.dau'], ['MESSAGES', 'series.messages'], ['CHECK_INS', 'series.checkIns'], ['JOINS', 'series.joins'], ['LEAVES', 'series.leaves'],
 ];
 const SILENT_PAGE = 20;
+const CAMPAIGN_PAGE = 20;
 const KOLS = 20;
 
 export function renderGroup(main, context, groupId) {
@@ -27,9 +28,10 @@ export function renderGroup(main, context, groupId) {
   const revenue = card(t('section.revenue'), { test: 'revenue' });
   const referrals = card(t('section.referrals'), { test: 'referrals' });
   const kols = card(t('section.kols'), { wide: true, test: 'kols' });
+  const campaigns = card(t('section.campaigns'), { wide: true, test: 'campaigns' });
   const silent = card(t('section.silent', { day: day(to) }), { wide: true, test: 'silent' });
   main.replaceChildren(title, subtitle, kpis, grid(activity), grid(stickiness, funnel), grid(retention, lifecycle),
-    grid(revenue, referrals), grid(kols), grid(silent));
+    grid(revenue, referrals), grid(kols), grid(campaigns), grid(silent));
 
   const summary = get(`${base}/summary`, { day: to });
   const series = Promise.all(METRICS.map(([metric]) => get(`${base}/timeseries`, { metric, from, to })));
@@ -89,6 +91,7 @@ export function renderGroup(main, context, groupId) {
       { label: t('col.referredPurchases'), num: true, key: 'referred-purchases', cell: k => number(k.referredPurchases) },
       { label: t('kpi.referredRevenue'), num: true, key: 'referred-revenue', cell: k => moneyList(k.referredRevenue) },
     ], list, { test: 'kols-table', rowTest: 'kol-row', rowData: k => ({ 'data-member-id': k.memberId }) }))),
+    campaignSection(campaigns, base, window),
     silentSection(silent, base, context, memberLink),
   ]);
 }
@@ -118,6 +121,29 @@ function lifecycleChart(body, lifecycle) {
     stack(t('series.dormant'), lifecycle.weeks.map(w => -w.dormant)),
   ], { valueFormatter: v => number(Math.abs(v)), axisFormatter: v => number(Math.abs(v)) });
   return chart(body, 'group-lifecycle', option);
+}
+
+/** Each red packet, lottery draw and activity of the range, with the group's 24 h before and after it. */
+function campaignSection(section, base, window) {
+  const beforeAfter = (c, key) => el('span', { title: t('campaign.beforeAfter') },
+    `${number(c.before[key])} → ${number(c.after[key])} `, el('span', { class: c.change[key] < 0 ? 'down' : c.change[key] > 0 ? 'up' : undefined }, `(${signed(c.change[key])})`));
+  const load = page => settle(section.body, get(`${base}/campaigns`, { ...window, page, size: CAMPAIGN_PAGE }),
+    result => (result.items.length === 0 ? t('empty.campaigns') : el('div', {},
+      table([
+        { label: t('col.time'), key: 'at', cell: c => time(c.at) },
+        { label: t('col.campaign'), key: 'kind', cell: c => [t(`campaign.${c.kind}`), c.title ? ` · ${c.title}` : ''] },
+        { label: t('col.participants'), num: true, key: 'participants', cell: c => number(c.participants) },
+        { label: t('col.activeBeforeAfter'), num: true, key: 'active', cell: c => beforeAfter(c, 'activeMembers') },
+        { label: t('col.messagesBeforeAfter'), num: true, key: 'messages', cell: c => beforeAfter(c, 'messages') },
+        { label: t('col.reactivated'), num: true, key: 'reactivated', cell: c => number(c.reactivated) },
+        { label: t('col.activeAgain'), num: true, key: 'active-again', cell: c => number(c.reactivatedActiveAgain) },
+      ], result.items, { test: 'campaigns-table', rowTest: 'campaign-row', rowData: c => ({ 'data-campaign-id': c.campaignId }) }),
+      pager(result, load))));
+  return load(0);
+}
+
+function signed(value) {
+  return value > 0 ? `+${number(value)}` : number(value);
 }
 
 function silentSection(section, base, context, memberLink) {
