@@ -5,6 +5,7 @@ import io.shequn.contracts.Events;
 import io.shequn.contracts.events.MemberErased;
 import io.shequn.contracts.events.MemberUpdated;
 import io.shequn.contracts.events.MemberVerified;
+import io.shequn.platform.auth.ErasedMembers;
 import io.shequn.platform.inbox.InboxListener;
 import io.shequn.platform.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,12 +66,18 @@ public final class MemberListeners {
         }
     }
 
-    /** Analytics holds no personal data to drop; it notes the erasure so the member's page says so. */
+    /**
+     * Analytics holds no personal data to drop; it notes the erasure so the member's page says so,
+     * and refuses the member's tokens from now on ({@link ErasedMembers}).
+     */
     @ApplicationScoped
     public static class Erased implements InboxListener<MemberErased> {
 
         @Inject
         EntityManager entityManager;
+
+        @Inject
+        ErasedMembers erasedMembers;
 
         @Override
         public EventContract<MemberErased> contract() {
@@ -80,6 +87,7 @@ public final class MemberListeners {
         @Override
         public void on(MemberErased data, ReceivedEvent event) {
             mark(entityManager, "erased_at", data.memberId(), data.erasedAt());
+            erasedMembers.erased(data.memberId(), data.erasedAt());
         }
     }
 

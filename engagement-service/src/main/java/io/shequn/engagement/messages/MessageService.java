@@ -13,6 +13,7 @@ import io.shequn.engagement.moderation.Verdict;
 import io.shequn.engagement.points.PointsLedger;
 import io.shequn.engagement.points.PointsReason;
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.ErasedMembers;
 import io.shequn.platform.inbox.ReceivedEvent;
 import io.shequn.platform.outbox.Outbox;
 import io.shequn.platform.paging.Page;
@@ -70,6 +71,9 @@ public class MessageService {
 
     @Inject
     PointsLedger ledger;
+
+    @Inject
+    ErasedMembers erasedMembers;
 
     @Inject
     Outbox outbox;
@@ -139,8 +143,10 @@ public class MessageService {
             return;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Verdict verdict = moderator.check(event.groupId(), event.text());
-        Message message = new Message(event.messageId(), event.groupId(), event.memberId(), event.kind(), event.text(),
+        // An erased member's words are not kept, whichever of member-erased and the message is read first.
+        String text = erasedMembers.isErased(event.memberId()) ? null : event.text();
+        Verdict verdict = text == null ? Verdict.CLEAN : moderator.check(event.groupId(), text);
+        Message message = new Message(event.messageId(), event.groupId(), event.memberId(), event.kind(), text,
                 event.length(), event.replyTo(), event.mentions(), status(verdict), verdict.words(), envelope.source(),
                 event.postedAt(), now);
         entityManager.persist(message);

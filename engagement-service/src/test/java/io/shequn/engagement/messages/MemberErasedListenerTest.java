@@ -55,6 +55,28 @@ class MemberErasedListenerTest {
         });
     }
 
+    @Test
+    void aBridgeMessageFromAnErasedMemberIsKeptWithoutItsText() {
+        UUID group = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID erased = UUID.randomUUID();
+        join(group, owner, GroupRole.OWNER);
+        join(group, erased);
+        publish(Events.MEMBER_ERASED, new MemberErased(erased, Instant.now()), "/shequn/member-service");
+        await().atMost(FRESH).untilAsserted(() -> given().auth().oauth2(memberToken(erased)).when().get("/api/v1/groups/" + group + "/messages")
+                .then().statusCode(401).body("type", org.hamcrest.Matchers.equalTo("https://shequn.io/problems/member-erased")));
+
+        UUID late = UUID.randomUUID();
+        publish(Events.MESSAGE_POSTED, new MessagePosted(late, group, erased, MessageKind.TEXT, "我的电话 13900001111", 16,
+                null, null, Instant.now()), BRIDGE);
+        await().atMost(FRESH).until(() -> messages(group, owner).getInt("totalItems") == 1);
+        JsonPath list = messages(group, owner);
+        assertThat(list.getString("items[0].id")).isEqualTo(late.toString());
+        assertThat(list.getString("items[0].text")).isNull();
+        assertThat(list.getInt("items[0].length")).isEqualTo(16);
+        assertThat(list.getString("items[0].status")).isEqualTo("VISIBLE");
+    }
+
     private static JsonPath messages(UUID group, UUID reader) {
         return given().auth().oauth2(memberToken(reader)).when().get("/api/v1/groups/" + group + "/messages")
                 .then().statusCode(200).extract().jsonPath();

@@ -155,6 +155,27 @@ public class MembershipService {
         publishJoined(membership);
     }
 
+    /**
+     * The member was erased: each pending application or unpaid entry of theirs is withdrawn (LEFT),
+     * under its group's lock, unless it was decided meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawPending(UUID memberId) {
+        List<Membership> pending = entityManager.createQuery(
+                        "from Membership m where m.memberId = :member and m.status in :pending", Membership.class)
+                .setParameter("member", memberId)
+                .setParameter("pending", java.util.EnumSet.of(MembershipStatus.PENDING_APPROVAL, MembershipStatus.PENDING_PAYMENT))
+                .getResultList();
+        for (Membership membership : pending) {
+            groups.lock(membership.groupId);
+            entityManager.refresh(membership);
+            if (membership.status.isPending()) {
+                end(membership, LeaveReason.LEFT, "member erased");
+                LOG.infof("Withdrew the pending membership of erased member %s in group %s", memberId, membership.groupId);
+            }
+        }
+    }
+
     /** The caller leaves (or withdraws a pending request). The owner must transfer ownership first. */
     @Transactional
     public MembershipResponse leave(UUID groupId, UUID memberId) {

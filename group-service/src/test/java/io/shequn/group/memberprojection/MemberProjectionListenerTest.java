@@ -85,8 +85,10 @@ class MemberProjectionListenerTest {
 
         await().atMost(FRESH).untilAsserted(() -> as(owner).when().get("/api/v1/groups/" + open + "/members/" + member)
                 .then().body("intro", anEmptyMap()));
+        // Erased: the member's still-valid token is refused outright.
         Response again = join(verifiedOnly, member, Map.of());
-        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(again.statusCode()).isEqualTo(401);
+        assertThat(again.jsonPath().getString("type")).isEqualTo("https://shequn.io/problems/member-erased");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.shequn.contracts.events.MemberUpdated;
 import io.shequn.member.referral.InviteCodes;
 import io.shequn.member.referral.Referrals;
 import io.shequn.platform.auth.Caller;
+import io.shequn.platform.auth.ErasedMembers;
 import io.shequn.platform.outbox.Outbox;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,9 @@ public class MemberService {
 
     @Inject
     Referrals referrals;
+
+    @Inject
+    ErasedMembers erasedMembers;
 
     @Inject
     Clock clock;
@@ -124,6 +128,7 @@ public class MemberService {
         }
         Instant now = now();
         member.erase(now);
+        erasedMembers.erased(member.id, now);
         outbox.publish(Events.MEMBER_ERASED, new MemberErased(member.id, now), now);
         LOG.infof("Erased member %s", member.id);
     }

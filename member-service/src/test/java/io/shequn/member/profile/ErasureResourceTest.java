@@ -75,7 +75,9 @@ class ErasureResourceTest {
         given().auth().oauth2(operator()).when().delete("/api/v1/members/" + me).then().statusCode(204);
 
         given().auth().oauth2(operator()).when().delete("/api/v1/members/" + me).then().statusCode(204);
-        saveOwn(me, Map.of("displayName", "Back again")).statusCode(409).contentType("application/problem+json");
+        // The erased member's still-valid token is refused: nothing personal can be saved again.
+        saveOwn(me, Map.of("displayName", "Back again")).statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://shequn.io/problems/member-erased"));
         given().auth().oauth2(operator()).contentType("application/json").body(Map.of("method", "PHONE", "reference", "x"))
                 .when().post("/api/v1/members/" + me + "/verification").then().statusCode(409);
         given().auth().oauth2(operator()).queryParam("tag", "erasure-check").when().get("/api/v1/members")

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.shequn.platform.requests.InvalidParameterException;
 import io.shequn.platform.requests.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
+import io.shequn.platform.auth.ErasedMemberTokens;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -100,8 +101,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        Problem problem = new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
-                "A valid bearer token is required", path(uri), null);
+        String erased = ErasedMemberTokens.erasedMemberDetail(e);
+        Problem problem = erased != null
+                ? new Problem(Problem.TYPE_BASE + "member-erased", "Unauthorized", 401, erased, path(uri), null)
+                : new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401, "A valid bearer token is required", path(uri), null);
         return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").entity(problem).build();
     }
 
