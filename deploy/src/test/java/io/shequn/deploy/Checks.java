@@ -310,6 +310,9 @@ final class Checks {
         return violations;
     }
 
+    /** The PostgreSQL settings local-stack also uses: errors are logged without DETAIL and without the statement. */
+    private static final Map<String, String> QUIET_ERRORS = Map.of("log_error_verbosity", "terse", "log_min_error_statement", "panic");
+
     private static List<String> database(List<ObjectNode> objects, String service, String jdbcUrl, Map<String, String> secretEnv,
                                          JsonNode podLabels, boolean backups) {
         List<String> violations = new ArrayList<>();
@@ -335,6 +338,13 @@ final class Checks {
             violations.add(service + ": Cluster " + clusterName + " takes the operator's default PostgreSQL image: pin imageName");
         } else {
             violations.addAll(image(service + ": Cluster " + clusterName, postgresImage));
+        }
+        JsonNode parameters = cluster.get().path("spec").path("postgresql").path("parameters");
+        for (Map.Entry<String, String> quiet : QUIET_ERRORS.entrySet()) {
+            if (!parameters.path(quiet.getKey()).asText().equals(quiet.getValue())) {
+                violations.add(service + ": Cluster " + clusterName + " must set " + quiet.getKey() + ": " + quiet.getValue()
+                        + " (an error's DETAIL and statement repeat the row's personal data in the logs)");
+            }
         }
         String owner = database.get().path("spec").path("owner").asText();
         Optional<ObjectNode> role = Manifests.ofKind(objects, "DatabaseRole").stream()

@@ -239,6 +239,12 @@ class DeployChecksFailTest {
         List<ObjectNode> withoutCluster = without(Manifests.render(overlay), "Cluster", "member-db");
         assertThat(Checks.service(withoutCluster, member, true)).contains("member-service: no CloudNativePG Cluster member-db");
 
+        List<ObjectNode> verboseErrors = copy(Manifests.render(overlay));
+        ObjectNode cluster = Manifests.find(verboseErrors, "Cluster", "member-db").orElseThrow();
+        ((ObjectNode) cluster.at("/spec/postgresql/parameters")).put("log_error_verbosity", "default");
+        assertThat(Checks.service(verboseErrors, member, true))
+                .anyMatch(v -> v.startsWith("member-service: Cluster member-db must set log_error_verbosity: terse"));
+
         List<ObjectNode> withoutPolicy = without(Manifests.render(overlay), "NetworkPolicy", "member-service");
         assertThat(Checks.service(withoutPolicy, member, true)).contains("member-service: no NetworkPolicy selects its pods");
 
