@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -188,8 +189,13 @@ abstract class FiveWeekScenarioTests {
     void badWindowsAreRefusedByName() {
         given().auth().oauth2(Scenario.operator()).queryParam("from", history.day(10)).queryParam("to", history.day(1))
                 .when().get(groupPath + "/funnel").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Scenario.operator()).queryParam("from", history.day(1))
-                .when().get(groupPath + "/retention").then().statusCode(400);
+        given().auth().oauth2(Scenario.operator()).queryParam("from", history.day(0)).queryParam("to", LocalDate.parse(history.day(0)).plusDays(366).toString())
+                .when().get(groupPath + "/retention").then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("to"));
+        // Only from, after today: to defaults to today, so the window is inverted.
+        given().auth().oauth2(Scenario.operator()).queryParam("from", LocalDate.now().plusDays(3).toString())
+                .when().get(groupPath + "/lifecycle").then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("to"));
+        // No window at all is not bad input: the last 30 days.
+        given().auth().oauth2(Scenario.operator()).when().get(groupPath + "/retention").then().statusCode(200);
         given().auth().oauth2(Scenario.operator()).queryParams(weeks).queryParam("limit", 0)
                 .when().get(groupPath + "/kols").then().statusCode(400);
         given().auth().oauth2(Scenario.operator()).queryParam("currency", "yuan")

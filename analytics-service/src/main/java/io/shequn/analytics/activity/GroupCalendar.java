@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
@@ -31,6 +33,9 @@ public class GroupCalendar {
      */
     private final Map<UUID, ZoneId> known = new ConcurrentHashMap<>();
 
+    /** Groups some event has named: once named, a group stays known (a rebuild replays the same events). */
+    private final Set<UUID> seen = ConcurrentHashMap.newKeySet();
+
     @Transactional(Transactional.TxType.MANDATORY)
     public ZoneId zoneOf(UUID group) {
         ZoneId cached = known.get(group);
@@ -47,6 +52,37 @@ public class GroupCalendar {
             known.put(group, zone);
         }
         return zone;
+    }
+
+    /**
+     * A 404 problem unless some event has named the group. Every event that names a group leaves
+     * a row in one of these read models (the others are derived from them), and events may come
+     * in any order: group-created; a membership or role event; a day of activity (messages,
+     * check-ins, red packets grabbed, attendances, moderation, points); a purchase credited to it;
+     * a campaign or a lottery entry; a bridge message held until its author joins. Each is read
+     * by an index on its group_id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireKnown(UUID group) {
+        if (known.containsKey(group) || seen.contains(group)) {
+            return;
+        }
+        boolean named = !entityManager.createNativeQuery("""
+                        select 1 from analytics_group where group_id = :group
+                        union all select 1 from group_membership where group_id = :group
+                        union all select 1 from group_day where group_id = :group
+                        union all select 1 from purchase_attribution where group_id = :group
+                        union all select 1 from campaign where group_id = :group
+                        union all select 1 from campaign_participant where group_id = :group
+                        union all select 1 from outside_message where group_id = :group
+                        limit 1""")
+                .setParameter("group", group).getResultList().isEmpty();
+        if (!named) {
+            throw new ProblemException(404, "not-found", "Not found", "Analytics has seen no event about group " + group);
+        }
+        if (seen.size() < 100_000) {
+            seen.add(group);
+        }
     }
 
     /** The name from group-created, or null before it has been seen. */

@@ -32,6 +32,12 @@ public class GroupAnalytics {
     static final int MONTH = 30;
     static final int SILENT_AFTER = 14;
 
+    /** How the OpenAPI document describes the defaults and the 404 of every per-group operation. */
+    public static final String DEFAULT_FROM = "First day; default: 29 days before to (the last 30 days)";
+    public static final String DEFAULT_TO = "Last day; default: today in the group's time zone";
+    public static final String DEFAULT_DAY = "Default: today in the group's time zone";
+    public static final String UNKNOWN_GROUP = "No event has named the group yet (analytics has never seen it)";
+
     @Inject
     EntityManager entityManager;
 
@@ -63,6 +69,26 @@ public class GroupAnalytics {
     @Transactional
     public LocalDate today(UUID group) {
         return LocalDate.now(clock.withZone(calendar.zoneOf(group)));
+    }
+
+    /** The requested day, today in the group's time zone by default; 404 for a group no event has named. */
+    @Transactional
+    public LocalDate day(UUID group, LocalDate day) {
+        calendar.requireKnown(group);
+        return day != null ? day : today(group);
+    }
+
+    /**
+     * The requested window, by default the {@value #MONTH} days ending today in the group's time zone
+     * ({@code to} defaults to today, {@code from} to {@value #MONTH} days ending on {@code to});
+     * 404 for a group no event has named, where zeros would claim a group without activity.
+     */
+    @Transactional
+    public DayWindow window(UUID group, LocalDate from, LocalDate to) {
+        LocalDate end = to != null ? to : today(group);
+        DayWindow window = DayWindow.of(from != null ? from : end.minusDays(MONTH - 1), end);
+        calendar.requireKnown(group);
+        return window;
     }
 
     /**
@@ -100,7 +126,7 @@ public class GroupAnalytics {
     @Transactional
     public GroupSummary summary(UUID group, LocalDate requestedDay) {
         ZoneId zone = calendar.zoneOf(group);
-        LocalDate day = requestedDay != null ? requestedDay : LocalDate.now(clock.withZone(zone));
+        LocalDate day = day(group, requestedDay);
         Figures f = figures(group, day);
         return new GroupSummary(group, calendar.nameOf(group), zone.getId(), day, f.members(), f.dau(), f.wau(), f.mau(), f.stickiness(),
                 f.silent(), f.lastActiveDay(), revenue.ofGroup(group, day.minusDays(MONTH - 1), day), health(group));

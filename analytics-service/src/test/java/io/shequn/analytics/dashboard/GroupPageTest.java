@@ -136,6 +136,24 @@ class GroupPageTest {
         browser.screenshot("group-empty");
     }
 
+    @Test
+    void aGroupAnalyticsHasNeverSeenIsSaidOnceInEnglishAndChineseInsteadOfFailingCards() {
+        UUID unknown = UUID.randomUUID();
+        browser.signInByLink(Scenario.operator(), data.route("/groups/" + unknown));
+        assertThat(browser.page()).isEqualTo("group");
+        assertThat(browser.text("group-unknown")).isEqualTo("Analytics has seen no event about group " + unknown + " yet. Its figures appear "
+                + "once an event names it: its creation, a join, a message, a purchase or a campaign.");
+        assertThat(browser.all("[data-test='state-error']")).isEmpty();
+        assertThat(browser.all("[data-test='chart-activity']")).as("no card is shown, nor asked for").isEmpty();
+        browser.click(browser.find("#lang"));
+        assertThat(browser.text("group-unknown")).isEqualTo("分析服务尚未收到关于群组 " + unknown + " 的任何事件。创建、加入、发言、购买或活动等事件提到该群组后，这里才会显示数据。");
+        assertThat(browser.all("[data-test='state-error']")).isEmpty();
+        browser.screenshot("group-unknown-zh");
+        browser.click(browser.find("#lang"));
+        // The only failed requests (Chromium logs each) are the summary's 404s: no card asked for anything.
+        assertThat(browser.consoleErrors()).allMatch(error -> error.contains("/summary") && error.contains("404"));
+    }
+
     private void assertGroupPageShows(String token, String group) {
         String base = "/api/v1/analytics/groups/" + group;
         Map<String, String> window = data.window();

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +26,10 @@ import static org.awaitility.Awaitility.await;
 class GroupActivityScenarioTest {
 
     private static final Scenario events = new Scenario();
+
+    /** Every per-group operation, with what it requires besides the group. */
+    private static final List<String> PER_GROUP = List.of("summary", "timeseries?metric=DAU", "members/silent", "retention", "lifecycle",
+            "funnel", "revenue", "referrals", "kols", "campaigns");
 
     @Test
     void dailyFiguresFollowTheGroupsTimeZoneAndIgnoreDuplicates() {
@@ -89,6 +95,87 @@ class GroupActivityScenarioTest {
                 .when().get("/api/v1/analytics/groups/" + group + "/timeseries").then().statusCode(400);
         given().auth().oauth2(Scenario.operator()).queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
                 .when().get("/api/v1/analytics/groups/" + group + "/timeseries").then().statusCode(400);
+    }
+
+    @Test
+    void aGroupNoEventHasNamedIs404OnEveryPerGroupOperation() {
+        UUID unknown = UUID.randomUUID();
+        for (String path : PER_GROUP) {
+            given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/groups/" + unknown + "/" + path)
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.equalTo("Analytics has seen no event about group " + unknown));
+        }
+        // A window that cannot be read is a 400 naming it, whether the group is known or not.
+        given().auth().oauth2(Scenario.operator()).queryParam("from", "2026-11-10").queryParam("to", "2026-11-01")
+                .when().get("/api/v1/analytics/groups/" + unknown + "/funnel").then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("to"));
+    }
+
+    @Test
+    void aGroupNamedOnlyByAPurchaseOrACampaignIsKnown() {
+        UUID bought = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
+        String at = Instant.now().minus(Duration.ofHours(1)).toString();
+        events.kafka().send(binary("purchase", buyer.toString(), UUID.randomUUID().toString(), "/tests/shop", "shequn.purchase.v1", Instant.parse(at), """
+                {"orderId":"%s","memberId":"%s","groupId":"%s","amount":1500,"currency":"CNY","items":[{"sku":"tea-1","quantity":1,"unitAmount":1500}],\
+                "purchasedAt":"%s"}""".formatted(UUID.randomUUID(), buyer, bought, at)));
+        UUID drawnIn = UUID.randomUUID();
+        publish("red-packet-sent", drawnIn, at, """
+                {"packetId":"%s","groupId":"%s","senderId":"%s","currency":"POINTS","totalAmount":1000,"count":10,"expiresAt":"%s","sentAt":"%s"}"""
+                .formatted(UUID.randomUUID(), drawnIn, UUID.randomUUID(), Instant.parse(at).plus(Duration.ofDays(1)), at));
+        UUID entered = UUID.randomUUID();
+        publish("lottery-entered", entered, at, """
+                {"lotteryId":"%s","groupId":"%s","memberId":"%s","cost":0,"enteredAt":"%s"}""".formatted(UUID.randomUUID(), entered, UUID.randomUUID(), at));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (UUID group : List.of(bought, drawnIn, entered)) {
+                for (String path : PER_GROUP) {
+                    given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/groups/" + group + "/" + path).then().statusCode(200);
+                }
+            }
+        });
+        // The purchase is in the group's default window (the last 30 days in its zone; Asia/Shanghai before group-created).
+        given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/groups/" + bought + "/revenue")
+                .then().statusCode(200).body("gmv[0].amount", org.hamcrest.Matchers.equalTo(1500));
+        given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/groups/" + drawnIn + "/campaigns")
+                .then().statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void windowsDefaultToTheLast30DaysAndDaysToTodayInTheGroupsTimeZone() {
+        // UTC+14: its today differs from UTC's for 14 hours of every day.
+        ZoneId zone = ZoneId.of("Pacific/Kiritimati");
+        UUID group = UUID.randomUUID();
+        String now = Instant.now().toString();
+        publish("group-created", group, now, """
+                {"groupId":"%s","name":"Island circle","type":"INTEREST","ownerId":"%s","timeZone":"%s","createdAt":"%s"}"""
+                .formatted(group, UUID.randomUUID(), zone.getId(), now));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            LocalDate before = LocalDate.now(zone);
+            List<String> days = given().auth().oauth2(Scenario.operator()).queryParam("metric", "DAU")
+                    .when().get("/api/v1/analytics/groups/" + group + "/timeseries")
+                    .then().statusCode(200).extract().jsonPath().getList("day", String.class);
+            LocalDate last = LocalDate.parse(days.get(days.size() - 1));
+            assertThat(last).isIn(before, LocalDate.now(zone));
+            assertThat(days).hasSize(30).first().isEqualTo(last.minusDays(29).toString());
+        });
+        LocalDate before = LocalDate.now(zone);
+        String day = given().auth().oauth2(Scenario.operator()).when().get("/api/v1/analytics/groups/" + group + "/summary")
+                .then().statusCode(200).extract().jsonPath().getString("day");
+        assertThat(LocalDate.parse(day)).isIn(before, LocalDate.now(zone));
+        // Only to: the 30 days ending on it. Only from: from it to today there.
+        List<String> endingOn = given().auth().oauth2(Scenario.operator()).queryParam("metric", "DAU").queryParam("to", "2026-03-31")
+                .when().get("/api/v1/analytics/groups/" + group + "/timeseries").then().statusCode(200).extract().jsonPath().getList("day", String.class);
+        assertThat(endingOn).hasSize(30).startsWith("2026-03-02").endsWith("2026-03-31");
+        LocalDate from = LocalDate.now(zone).minusDays(3);
+        List<String> since = given().auth().oauth2(Scenario.operator()).queryParam("metric", "DAU").queryParam("from", from.toString())
+                .when().get("/api/v1/analytics/groups/" + group + "/timeseries").then().statusCode(200).extract().jsonPath().getList("day", String.class);
+        assertThat(since).first().isEqualTo(from.toString());
+        assertThat(LocalDate.parse(since.get(since.size() - 1))).isIn(before, LocalDate.now(zone));
+        // A from after today there is an inverted window: 400 naming to.
+        given().auth().oauth2(Scenario.operator()).queryParam("from", LocalDate.now(zone).plusDays(2).toString())
+                .when().get("/api/v1/analytics/groups/" + group + "/retention").then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("to"));
     }
 
     private static void joined(UUID group, UUID member, String at) {

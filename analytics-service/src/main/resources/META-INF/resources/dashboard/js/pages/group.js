@@ -4,7 +4,7 @@
 import { get } from '../api.js';
 import { chart, dailyOption, funnelOption, gaugeOption, retentionOption, withCharts } from '../charts.js';
 import { day, decimal, moneyList, number, percent, shortDay, t, time } from '../i18n.js';
-import { badge, card, el, grid, kpi, pager, settle, table } from '../ui.js';
+import { badge, card, el, grid, kpi, pager, settle, showState, table } from '../ui.js';
 
 const METRICS = [
   ['DAU', 'series.dau'], ['MESSAGES', 'series.messages'], ['CHECK_INS', 'series.checkIns'], ['JOINS', 'series.joins'], ['LEAVES', 'series.leaves'],
@@ -13,7 +13,7 @@ const SILENT_PAGE = 20;
 const CAMPAIGN_PAGE = 20;
 const KOLS = 20;
 
-export function renderGroup(main, context, groupId) {
+export async function renderGroup(main, context, groupId) {
   const { from, to } = context;
   const base = `/api/v1/analytics/groups/${groupId}`;
   const window = { from, to };
@@ -33,7 +33,20 @@ export function renderGroup(main, context, groupId) {
   main.replaceChildren(title, subtitle, kpis, grid(activity), grid(stickiness, funnel), grid(retention, lifecycle),
     grid(revenue, referrals), grid(kols), grid(campaigns), grid(silent));
 
+  // The summary first: a group analytics has never seen (404) is said once, in words, instead of
+  // every card failing on its own.
   const summary = get(`${base}/summary`, { day: to });
+  showState(kpis, 'loading', t('state.loading'));
+  try {
+    await summary;
+  } catch (error) {
+    if (error.kind === 'not-found') {
+      if (title.isConnected) {   // not if another page has been opened meanwhile
+        main.replaceChildren(title, el('p', { class: 'state empty', 'data-test': 'group-unknown' }, t('group.unknown', { id: groupId })));
+      }
+      return;
+    }
+  }
   const series = Promise.all(METRICS.map(([metric]) => get(`${base}/timeseries`, { metric, from, to })));
   const memberLink = id => el('a', { href: context.link(`/members/${id}`), title: id, class: 'id' }, id.slice(0, 8));
 
