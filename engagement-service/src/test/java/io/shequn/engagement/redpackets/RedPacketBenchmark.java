@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.util.PGobject;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,12 +49,11 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.shequn.engagement.GroupEvents.join;
 import static io.shequn.engagement.GroupEvents.joinMany;
@@ -63,22 +66,23 @@ import static org.awaitility.Awaitility.await;
  * Not part of the normal build (the name does not end in Test). {@code benchmark.grabbers}
  * (default 1,000) members grab one hot POINTS packet at the same moment over HTTP, for a packet
  * of 100 shares and one of 1,000, {@code benchmark.rounds} rounds each (default 5, a new packet
- * each round) after {@code benchmark.warmup} rounds (default 2). In the same run, against the same
- * database, a plain JDBC client runs the very statements one grab runs (recorded from the service
- * through Hibernate's statement inspector, and checked statement by statement) with the same
+ * each round) after {@code benchmark.warmup} rounds (default 5). In the same run, against the same
+ * database, a plain JDBC client runs the very statements one grab runs, in the same three
+ * transactions (recorded from the service through Hibernate's statement inspector, and checked
+ * statement by statement) with the same
  * number of concurrent callers sharing a pool of as many connections as the service has, in tables
  * of a scratch schema, so it leaves nothing behind for the outbox relay or anyone else. Prints
- * throughput (grab requests answered per second), p50 and p99 and the ratios, with the load, and
- * writes them to target/grab-benchmark.txt.
+ * throughput (grab requests answered per second), p50, p99, the CPU time per grab of the JVM and
+ * of PostgreSQL and the ratios, with the load, and writes them to target/grab-benchmark.txt.
  *
- * <pre>./mvnw -B -o verify -pl engagement-service -Dtest=RedPacketBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -o verify -pl engagement-service -am -Dtest=RedPacketBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @QuarkusTest
 class RedPacketBenchmark {
 
     private static final int GRABBERS = Integer.getInteger("benchmark.grabbers", 1_000);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
-    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 2);
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 5);
     private static final String SCHEMA = "grab_baseline";
     /** The tables one grab touches, copied empty into the scratch schema. */
     private static final List<String> TABLES = List.of("group_membership", "red_packet", "red_packet_share", "points_account",
@@ -93,6 +97,7 @@ class RedPacketBenchmark {
 
     private final List<String> report = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
+    private long postmaster;
     private List<String> grabSql;
     private List<String> finishSql;
 
@@ -102,6 +107,7 @@ class RedPacketBenchmark {
         report.add("red packet grab benchmark, " + Runtime.getRuntime().availableProcessors() + " CPUs, " + GRABBERS
                 + " concurrent grabbers, " + ROUNDS + " rounds after " + WARMUP + " warm-up rounds, JDBC pool " + pool + ", " + Instant.now());
 
+        postmaster = postmaster();
         UUID group = UUID.randomUUID();
         UUID sender = UUID.randomUUID();
         join(group, sender);
@@ -141,7 +147,12 @@ class RedPacketBenchmark {
         Files.writeString(Path.of("target", "grab-benchmark.txt"), out + System.lineSeparator());
     }
 
-    /** One round over HTTP: a new packet, every grabber at once. */
+    /**
+     * One round over HTTP: a new packet, then every grabber at once, each on its own thread with a
+     * blocking send, as the baseline's callers. (Not sendAsync: with 2 CPUs the common pool has one
+     * thread, so the JDK client starts a new thread for every response it completes, a cost of the
+     * harness that the profile showed as 1,000 thread starts a round.)
+     */
     private Round service(UUID group, UUID sender, List<String> tokens, int count) throws Exception {
         awaitOutboxDrained();
         String packet = RedPacketResourceTest.send(sender, group, Map.of("totalAmount", count * 100L, "count", count, "currency", "POINTS"))
@@ -150,22 +161,57 @@ class RedPacketBenchmark {
                         Http.uri("/api/v1/groups/" + group + "/red-packets/" + packet + "/grabs"))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).toList();
-        long[] latencies = new long[requests.size()];
-        AtomicIntegerArray statuses = new AtomicIntegerArray(600);
-        List<CompletableFuture<?>> calls = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < requests.size(); i++) {
-            int index = i;
-            long sent = System.nanoTime();
-            calls.add(http.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
-                latencies[index] = System.nanoTime() - sent;
-                statuses.incrementAndGet(response.statusCode());
-            }));
+        return race(requests.size(), count, index -> http.send(requests.get(index), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /** One grab by the grabber of this index; answers the HTTP status (or the status the API would answer). */
+    private interface Grab {
+        int run(int index) throws Exception;
+    }
+
+    /**
+     * Every grabber at once, on a thread each, released together; the latency of each grab, the
+     * round's duration and the CPU time the JVM and PostgreSQL spent meanwhile.
+     */
+    private Round race(int grabbers, int count, Grab grab) throws Exception {
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(grabbers, task -> new Thread(task, CLIENT_THREAD + number.incrementAndGet()));
+        CountDownLatch ready = new CountDownLatch(grabbers);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] latencies = new long[grabbers];
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < grabbers; i++) {
+                int index = i;
+                results.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    long t0 = System.nanoTime();
+                    try {
+                        return grab.run(index);
+                    } finally {
+                        latencies[index] = System.nanoTime() - t0;
+                    }
+                }));
+            }
+            ready.await();
+            Cpu before = Cpu.now(postmaster);
+            long start = System.nanoTime();
+            go.countDown();
+            int won = 0;
+            int empty = 0;
+            for (Future<Integer> result : results) {
+                int status = result.get();
+                won += status == 201 ? 1 : 0;
+                empty += status == 409 ? 1 : 0;
+            }
+            long elapsed = System.nanoTime() - start;
+            Cpu spent = Cpu.now(postmaster).minus(before);
+            checkOutcome(count, won, empty, grabbers);
+            return new Round(latencies, elapsed, spent);
+        } finally {
+            threads.shutdownNow();
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
-        long elapsed = System.nanoTime() - start;
-        checkOutcome(count, statuses.get(201), statuses.get(409), requests.size());
-        return new Round(latencies, elapsed);
     }
 
     private static void checkOutcome(int count, int won, int empty, int grabbers) {
@@ -183,12 +229,12 @@ class RedPacketBenchmark {
         grant(last, 1);
         String packet = RedPacketResourceTest.send(sender, group, Map.of("totalAmount", 200, "count", 2, "currency", "POINTS"))
                 .then().statusCode(201).extract().path("id");
-        grabSql = recorded.during(() -> RedPacketResourceTest.grab(first, group, packet).then().statusCode(201));
-        List<String> finishing = recorded.during(() -> RedPacketResourceTest.grab(last, group, packet).then().statusCode(201));
+        grabSql = withoutBackgroundJobs(recorded.during(() -> RedPacketResourceTest.grab(first, group, packet).then().statusCode(201)));
+        List<String> finishing = withoutBackgroundJobs(recorded.during(() -> RedPacketResourceTest.grab(last, group, packet).then().statusCode(201)));
         assertThat(finishing.subList(0, grabSql.size())).isEqualTo(grabSql);
         finishSql = finishing.subList(grabSql.size(), finishing.size());
-        String[] expected = {"select m.role", "update red_packet_share", "select balance from points_account",
-                "insert into points_entry", "update points_account", "insert into outbox_event", "insert into outbox_event",
+        String[] expected = {"select 1 from erased_member", "select role from group_membership", "select m.role", "update red_packet_share",
+                "select balance from points_account", "insert into points_entry", "update points_account", "insert into outbox_event", "insert into outbox_event",
                 "update red_packet set"};
         assertThat(grabSql).as("the grab's statements, which the baseline binds one by one").hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
@@ -197,6 +243,21 @@ class RedPacketBenchmark {
         assertThat(finishSql).hasSize(2);
         assertThat(finishSql.get(0)).startsWith("select packet_id, member_id, amount, grabbed_at from red_packet_share");
         assertThat(finishSql.get(1)).startsWith("insert into outbox_event");
+    }
+
+    /** The PostgreSQL server process: the parent of this connection's backend. */
+    private long postmaster() throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            String stat = Files.readString(Path.of("/proc", row.getString(1), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        }
+    }
+
+    /** The outbox backlog gauge's count runs every 2 s on a worker thread too; it is no part of a grab. */
+    private static List<String> withoutBackgroundJobs(List<String> statements) {
+        return statements.stream().filter(sql -> !sql.startsWith("select count(*), min(created_at) from outbox_event")).toList();
     }
 
     private void awaitOutboxDrained() {
@@ -217,7 +278,66 @@ class RedPacketBenchmark {
         }
     }
 
-    private record Round(long[] latencies, long elapsedNanos) {
+    private record Round(long[] latencies, long elapsedNanos, Cpu cpu) {
+    }
+
+    /** The grabbers' threads; with the JDK HTTP client's own, the client side of the JVM's CPU time. */
+    private static final String CLIENT_THREAD = "grabber-";
+
+    /**
+     * CPU time so far of this JVM (the service and both clients) and of PostgreSQL (the postmaster
+     * and its live children, the backends; plus the children that ended), from /proc, in ms.
+     */
+    private record Cpu(double jvmMillis, double clientMillis, double postgresMillis) {
+
+        private static final double TICK_MILLIS = 10;   // USER_HZ is 100 on Linux
+
+        static Cpu now(long postmaster) {
+            double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            double client = 0;
+            for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (thread != null && (thread.getThreadName().startsWith(CLIENT_THREAD) || thread.getThreadName().startsWith("HttpClient-"))) {
+                    client += Math.max(0, threads.getThreadCpuTime(thread.getThreadId())) / 1e6;
+                }
+            }
+            double postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    String[] stat = stat(dir);
+                    if (stat == null) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(dir.getFileName().toString());
+                    if (pid == postmaster) {
+                        postgres += ticks(stat, 11) + ticks(stat, 12) + ticks(stat, 13) + ticks(stat, 14);
+                    } else if (Long.parseLong(stat[1]) == postmaster) {
+                        postgres += ticks(stat, 11) + ticks(stat, 12);
+                    }
+                }
+            } catch (IOException e) {
+                return new Cpu(jvm, client, Double.NaN);
+            }
+            return new Cpu(jvm, client, postgres * TICK_MILLIS);
+        }
+
+        /** The fields of /proc/PID/stat after the command name (field 3, the state, is index 0). */
+        private static String[] stat(Path dir) {
+            try {
+                String line = Files.readString(dir.resolve("stat"));
+                return line.substring(line.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException | RuntimeException e) {
+                return null;   // the process ended meanwhile
+            }
+        }
+
+        private static long ticks(String[] stat, int index) {
+            return Long.parseLong(stat[index]);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvmMillis - earlier.jvmMillis, clientMillis - earlier.clientMillis, postgresMillis - earlier.postgresMillis);
+        }
     }
 
     private static final class Figures {
@@ -239,8 +359,24 @@ class RedPacketBenchmark {
             return all[Math.max(0, Math.min(all.length - 1, index))] / 1e6;
         }
 
+        /** CPU ms per grab request: the JVM's, of which its client threads', and PostgreSQL's. */
+        double[] cpuPerGrab() {
+            long requests = rounds.stream().mapToLong(r -> r.latencies().length).sum();
+            return new double[] {rounds.stream().mapToDouble(r -> r.cpu().jvmMillis()).sum() / requests,
+                    rounds.stream().mapToDouble(r -> r.cpu().clientMillis()).sum() / requests,
+                    rounds.stream().mapToDouble(r -> r.cpu().postgresMillis()).sum() / requests};
+        }
+
+        /** The slowest and fastest round's throughput: how noisy the figure is. */
+        String spread() {
+            double[] rates = rounds.stream().mapToDouble(r -> r.latencies().length / (r.elapsedNanos() / 1e9)).sorted().toArray();
+            return String.format("rounds %.0f–%.0f/s", rates[0], rates[rates.length - 1]);
+        }
+
         String line(String name) {
-            return String.format("  %-22s %8.0f grabs/s   p50 %8.1f ms   p99 %8.1f ms", name, throughput(), percentile(50), percentile(99));
+            double[] cpu = cpuPerGrab();
+            return String.format("  %-22s %6.0f grabs/s (%s)   p50 %7.1f ms   p99 %7.1f ms   CPU per grab: JVM %.2f ms (client threads %.2f), PostgreSQL %.2f ms",
+                    name, throughput(), spread(), percentile(50), percentile(99), cpu[0], cpu[1], cpu[2]);
         }
     }
 
@@ -291,41 +427,14 @@ class RedPacketBenchmark {
 
         Round round(List<UUID> grabbers, int count) throws Exception {
             UUID packet = packet(count);
-            ExecutorService threads = Executors.newFixedThreadPool(grabbers.size());
-            CountDownLatch go = new CountDownLatch(1);
-            long[] latencies = new long[grabbers.size()];
-            List<Future<Integer>> results = new ArrayList<>();
-            try {
-                for (int i = 0; i < grabbers.size(); i++) {
-                    int index = i;
-                    UUID member = grabbers.get(i);
-                    results.add(threads.submit(() -> {
-                        go.await();
-                        long t0 = System.nanoTime();
-                        Connection connection = connections.take();
-                        try {
-                            return grab(connection, packet, member);
-                        } finally {
-                            connections.add(connection);
-                            latencies[index] = System.nanoTime() - t0;
-                        }
-                    }));
+            return race(grabbers.size(), count, index -> {
+                Connection connection = connections.take();
+                try {
+                    return grab(connection, packet, grabbers.get(index));
+                } finally {
+                    connections.add(connection);
                 }
-                long start = System.nanoTime();
-                go.countDown();
-                int won = 0;
-                int empty = 0;
-                for (Future<Integer> result : results) {
-                    int status = result.get();
-                    won += status == 201 ? 1 : 0;
-                    empty += status == 409 ? 1 : 0;
-                }
-                long elapsed = System.nanoTime() - start;
-                checkOutcome(count, won, empty, grabbers.size());
-                return new Round(latencies, elapsed);
-            } finally {
-                threads.shutdownNow();
-            }
+            });
         }
 
         /** A packet of {@code count} shares, split as the service splits it. */
@@ -362,7 +471,14 @@ class RedPacketBenchmark {
             try {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-                Object[] read = first(connection, grabSql.get(0), RedPacketGrabber.LOCK_SPACE, Objects.hash(packet, member), group, member,
+                // The token's erased-member check and the access filter's role check, each its own transaction as in the service.
+                first(connection, grabSql.get(0), member);
+                connection.commit();
+                if (first(connection, grabSql.get(1), group, member) == null) {
+                    throw new IllegalStateException("not a member");
+                }
+                connection.commit();
+                Object[] read = first(connection, grabSql.get(2), RedPacketGrabber.LOCK_SPACE, Objects.hash(packet, member), group, member,
                         packet, group, member);
                 if (read[0] == null) {
                     throw new IllegalStateException("not a member");
@@ -373,20 +489,20 @@ class RedPacketBenchmark {
                 if (read[15] != null || !((Timestamp) read[11]).toInstant().isAfter(now)) {
                     return rollback(connection, 409);
                 }
-                Object[] claimed = first(connection, grabSql.get(1), member, at, packet, packet);
+                Object[] claimed = first(connection, grabSql.get(3), member, at, packet, packet);
                 if (claimed == null) {
                     return rollback(connection, 409);
                 }
                 long amount = ((Number) claimed[0]).longValue();
-                long after = ((Number) first(connection, grabSql.get(2), member)[0]).longValue() + amount;
-                update(connection, grabSql.get(3), UUID.randomUUID(), member, group, amount, after, PointsReason.RED_PACKET_GRAB, packet,
+                long after = ((Number) first(connection, grabSql.get(4), member)[0]).longValue() + amount;
+                update(connection, grabSql.get(5), UUID.randomUUID(), member, group, amount, after, PointsReason.RED_PACKET_GRAB, packet,
                         null, null, at);
-                update(connection, grabSql.get(4), after, at, member);
-                outbox(connection, grabSql.get(5), Events.POINTS_CHANGED, member.toString(), at,
+                update(connection, grabSql.get(6), after, at, member);
+                outbox(connection, grabSql.get(7), Events.POINTS_CHANGED, member.toString(), at,
                         new PointsChanged(member, group, amount, after, PointsReason.RED_PACKET_GRAB, packet, now));
-                outbox(connection, grabSql.get(6), Events.RED_PACKET_GRABBED, group.toString(), at,
+                outbox(connection, grabSql.get(8), Events.RED_PACKET_GRABBED, group.toString(), at,
                         new RedPacketGrabbed(packet, group, member, amount, "POINTS", now));
-                Object[] counted = first(connection, grabSql.get(7), amount, at, packet, at);
+                Object[] counted = first(connection, grabSql.get(9), amount, at, packet, at);
                 if (counted == null) {
                     return rollback(connection, 409);
                 }
