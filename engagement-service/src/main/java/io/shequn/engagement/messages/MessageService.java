@@ -61,6 +61,9 @@ public class MessageService {
     EntityManager entityManager;
 
     @Inject
+    MessageRepository messages;
+
+    @Inject
     MembershipService memberships;
 
     @Inject
@@ -99,7 +102,7 @@ public class MessageService {
                 text == null ? 0 : text.codePointCount(0, text.length()), request.replyTo(),
                 request.mentions() == null ? null : List.copyOf(request.mentions()), status(verdict), verdict.words(),
                 API_SOURCE, now, now);
-        entityManager.persist(message);
+        messages.persist(message);
         applyVerdict(message, verdict, now);
         if (!verdict.blocked()) {
             // The text stays home: length measures the message for analytics.
@@ -117,9 +120,7 @@ public class MessageService {
      */
     private void requireInGroup(UUID groupId, PostMessageRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (request.replyTo() != null && entityManager.createNativeQuery(
-                        "select 1 from message where id = :id and group_id = :group and status <> 'BLOCKED'")
-                .setParameter("id", request.replyTo()).setParameter("group", groupId).getResultList().isEmpty()) {
+        if (request.replyTo() != null && !messages.isVisibleIn(request.replyTo(), groupId)) {
             violations.add(new Problem.Violation("replyTo", "names no message of this group"));
         }
         List<UUID> mentions = request.mentions() == null ? List.of() : request.mentions();
@@ -139,7 +140,7 @@ public class MessageService {
     /** A message-posted from a chat bridge: stored, moderated and rewarded like one posted here. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(MessagePosted event, ReceivedEvent envelope) {
-        if (entityManager.find(Message.class, event.messageId()) != null) {
+        if (messages.findById(event.messageId()) != null) {
             return;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -149,7 +150,7 @@ public class MessageService {
         Message message = new Message(event.messageId(), event.groupId(), event.memberId(), event.kind(), text,
                 event.length(), event.replyTo(), event.mentions(), status(verdict), verdict.words(), envelope.source(),
                 event.postedAt(), now);
-        entityManager.persist(message);
+        messages.persist(message);
         applyVerdict(message, verdict, now);
         if (!verdict.blocked() && memberships.isActiveMember(event.groupId(), event.memberId())) {
             awardPoints(message, now);

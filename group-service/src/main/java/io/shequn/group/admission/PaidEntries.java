@@ -1,6 +1,7 @@
 package io.shequn.group.admission;
 
 import io.shequn.group.groups.Group;
+import io.shequn.group.groups.GroupRepository;
 import io.shequn.group.membership.Membership;
 import io.shequn.group.membership.MembershipRepository;
 import io.shequn.group.membership.MembershipService;
@@ -8,7 +9,6 @@ import io.shequn.group.membership.MembershipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -29,6 +29,9 @@ public class PaidEntries {
     EntityManager entityManager;
 
     @Inject
+    GroupRepository groups;
+
+    @Inject
     MembershipRepository memberships;
 
     @Inject
@@ -36,7 +39,7 @@ public class PaidEntries {
 
     /** Records an entry payment from a purchase event; a known order changes nothing. Runs in the inbox transaction. */
     public void recordPayment(UUID orderId, UUID groupId, UUID memberId, long amount, String currency, Instant paidAt) {
-        Group group = entityManager.find(Group.class, groupId, LockModeType.PESSIMISTIC_WRITE);
+        Group group = groups.lock(groupId).orElse(null);
         if (group == null) {
             LOG.warnf("Order %s pays the entry of unknown group %s; ignored", orderId, groupId);
             return;

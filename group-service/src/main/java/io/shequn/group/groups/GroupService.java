@@ -16,8 +16,6 @@ import io.shequn.platform.paging.PageRequest;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -37,7 +35,7 @@ public class GroupService {
     private static final Logger LOG = Logger.getLogger(GroupService.class);
 
     @Inject
-    EntityManager entityManager;
+    GroupRepository groups;
 
     @Inject
     MembershipRepository memberships;
@@ -74,7 +72,7 @@ public class GroupService {
         group.createdAt = now;
         apply(group, setup);
         group.updatedAt = now;
-        entityManager.persist(group);
+        groups.persist(group);
         memberships.persist(new Membership(group.id, ownerId, MembershipStatus.ACTIVE, GroupRole.OWNER, JoinVia.OWNER,
                 null, null, Map.of(), now));
         outbox.publish(Events.GROUP_CREATED, new GroupCreated(group.id, group.name, group.type, ownerId,
@@ -139,24 +137,13 @@ public class GroupService {
 
     @Transactional
     public Page<GroupResponse> list(GroupStatus status, PageRequest page) {
-        List<Group> groups = entityManager.createQuery("""
-                        from Group g where (:status is null or g.status = :status) order by g.createdAt desc, g.id""",
-                        Group.class)
-                .setParameter("status", status)
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        long total = entityManager.createQuery(
-                        "select count(g) from Group g where (:status is null or g.status = :status)", Long.class)
-                .setParameter("status", status).getSingleResult();
-        return Page.of(groups.stream().map(g -> GroupResponse.of(g, memberships.countActive(g.id))).toList(), page, total);
+        List<Group> found = groups.page(status, page.offset(), page.size());
+        return Page.of(found.stream().map(g -> GroupResponse.of(g, memberships.countActive(g.id))).toList(), page, groups.count(status));
     }
 
     /** The group, or 404. */
     public Group find(UUID groupId) {
-        Group group = entityManager.find(Group.class, groupId);
-        if (group == null) {
-            throw ProblemException.notFound("Group", groupId);
-        }
-        return group;
+        return groups.findByIdOptional(groupId).orElseThrow(() -> ProblemException.notFound("Group", groupId));
     }
 
     /**
@@ -164,11 +151,7 @@ public class GroupService {
      * change of who is in a group goes through this lock, so capacity holds under concurrent joins.
      */
     public Group lock(UUID groupId) {
-        Group group = entityManager.find(Group.class, groupId, LockModeType.PESSIMISTIC_WRITE);
-        if (group == null) {
-            throw ProblemException.notFound("Group", groupId);
-        }
-        return group;
+        return groups.lock(groupId).orElseThrow(() -> ProblemException.notFound("Group", groupId));
     }
 
     public static GroupSetup setupOf(Group group) {

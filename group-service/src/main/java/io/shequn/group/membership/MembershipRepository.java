@@ -1,35 +1,24 @@
 package io.shequn.group.membership;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.shequn.contracts.events.GroupRole;
 import io.shequn.platform.auth.GroupRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Queries over membership periods. */
+/** Queries over membership periods. Bans and the erasure of intros stay native SQL in their features. */
 @ApplicationScoped
-public class MembershipRepository implements GroupRoles {
-
-    @Inject
-    EntityManager entityManager;
-
-    public void persist(Membership membership) {
-        entityManager.persist(membership);
-    }
+public class MembershipRepository implements PanacheRepositoryBase<Membership, UUID>, GroupRoles {
 
     /** The member's open period (pending or active) in the group, if any. */
     public Optional<Membership> findOpen(UUID groupId, UUID memberId) {
-        return entityManager.createQuery("""
-                        from Membership m where m.groupId = :group and m.memberId = :member and m.status in :open""",
-                        Membership.class)
-                .setParameter("group", groupId)
-                .setParameter("member", memberId)
-                .setParameter("open", MembershipStatus.OPEN)
-                .getResultStream().findFirst();
+        return find("groupId = ?1 and memberId = ?2 and status in ?3", groupId, memberId, MembershipStatus.OPEN)
+                .firstResultOptional();
     }
 
     public Optional<Membership> findActive(UUID groupId, UUID memberId) {
@@ -42,64 +31,54 @@ public class MembershipRepository implements GroupRoles {
     }
 
     public long countActive(UUID groupId) {
-        return entityManager.createQuery(
-                        "select count(m) from Membership m where m.groupId = :group and m.status = :active", Long.class)
-                .setParameter("group", groupId)
-                .setParameter("active", MembershipStatus.ACTIVE)
-                .getSingleResult();
+        return count("groupId = ?1 and status = ?2", groupId, MembershipStatus.ACTIVE);
     }
 
     public List<Membership> page(UUID groupId, MembershipStatus status, GroupRole role, int offset, int size) {
-        return entityManager.createQuery("""
+        return find("""
                         from Membership m where m.groupId = :group and m.status = :status
                         and (:role is null or m.role = :role)
-                        order by coalesce(m.joinedAt, m.requestedAt), m.id""", Membership.class)
-                .setParameter("group", groupId)
-                .setParameter("status", status)
-                .setParameter("role", role)
-                .setFirstResult(offset)
-                .setMaxResults(size)
-                .getResultList();
+                        order by coalesce(m.joinedAt, m.requestedAt), m.id""", inGroup(groupId, status, role))
+                .range(offset, offset + size - 1).list();
     }
 
     public long count(UUID groupId, MembershipStatus status, GroupRole role) {
-        return entityManager.createQuery("""
-                        select count(m) from Membership m where m.groupId = :group and m.status = :status
-                        and (:role is null or m.role = :role)""", Long.class)
-                .setParameter("group", groupId)
-                .setParameter("status", status)
-                .setParameter("role", role)
-                .getSingleResult();
+        return count("""
+                from Membership m where m.groupId = :group and m.status = :status
+                and (:role is null or m.role = :role)""", inGroup(groupId, status, role));
     }
 
     /** The member's open period, else their latest one. */
     public Optional<Membership> latest(UUID groupId, UUID memberId) {
-        return entityManager.createQuery("""
-                        from Membership m where m.groupId = :group and m.memberId = :member
-                        order by case when m.status in :open then 0 else 1 end, m.requestedAt desc""", Membership.class)
-                .setParameter("group", groupId)
-                .setParameter("member", memberId)
-                .setParameter("open", MembershipStatus.OPEN)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
+        return find("""
+                        from Membership m where m.groupId = ?1 and m.memberId = ?2
+                        order by case when m.status in ?3 then 0 else 1 end, m.requestedAt desc""",
+                groupId, memberId, MembershipStatus.OPEN)
+                .firstResultOptional();
+    }
+
+    /** Whether the member was ever active in the group (any period). */
+    public boolean joinedBefore(UUID groupId, UUID memberId) {
+        return count("groupId = ?1 and memberId = ?2 and joinedAt is not null", groupId, memberId) > 0;
+    }
+
+    /** The member's pending applications and unpaid entries in every group. */
+    public List<Membership> pendingOf(UUID memberId) {
+        return list("memberId = ?1 and status in ?2", memberId,
+                EnumSet.of(MembershipStatus.PENDING_APPROVAL, MembershipStatus.PENDING_PAYMENT));
     }
 
     public List<Membership> ofMember(UUID memberId, MembershipStatus status, int offset, int size) {
-        return entityManager.createQuery("""
-                        from Membership m where m.memberId = :member and m.status = :status
-                        order by m.requestedAt desc, m.id""", Membership.class)
-                .setParameter("member", memberId)
-                .setParameter("status", status)
-                .setFirstResult(offset)
-                .setMaxResults(size)
-                .getResultList();
+        return find("from Membership m where m.memberId = ?1 and m.status = ?2 order by m.requestedAt desc, m.id",
+                memberId, status)
+                .range(offset, offset + size - 1).list();
     }
 
     public long countOfMember(UUID memberId, MembershipStatus status) {
-        return entityManager.createQuery(
-                        "select count(m) from Membership m where m.memberId = :member and m.status = :status", Long.class)
-                .setParameter("member", memberId)
-                .setParameter("status", status)
-                .getSingleResult();
+        return count("memberId = ?1 and status = ?2", memberId, status);
+    }
+
+    private static Parameters inGroup(UUID groupId, MembershipStatus status, GroupRole role) {
+        return Parameters.with("group", groupId).and("status", status).and("role", role);
     }
 }

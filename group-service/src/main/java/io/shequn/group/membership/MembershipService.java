@@ -111,7 +111,7 @@ public class MembershipService {
             publishJoined(membership);
         } else if (membership.status == MembershipStatus.PENDING_PAYMENT) {
             // The shop may have reported the payment before the member asked to join.
-            entityManager.flush();
+            memberships.flush();
             paidEntries.completeIfPaid(group, membership);
         }
         LOG.infof("Member %s asked to join group %s: %s", memberId, groupId, membership.status);
@@ -161,12 +161,7 @@ public class MembershipService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawPending(UUID memberId) {
-        List<Membership> pending = entityManager.createQuery(
-                        "from Membership m where m.memberId = :member and m.status in :pending", Membership.class)
-                .setParameter("member", memberId)
-                .setParameter("pending", java.util.EnumSet.of(MembershipStatus.PENDING_APPROVAL, MembershipStatus.PENDING_PAYMENT))
-                .getResultList();
-        for (Membership membership : pending) {
+        for (Membership membership : memberships.pendingOf(memberId)) {
             groups.lock(membership.groupId);
             entityManager.refresh(membership);
             if (membership.status.isPending()) {
@@ -371,10 +366,7 @@ public class MembershipService {
         if (codeInviter != null) {
             return codeInviter;
         }
-        boolean joinedBefore = !entityManager.createQuery(
-                        "select 1 from Membership m where m.groupId = :group and m.memberId = :member and m.joinedAt is not null")
-                .setParameter("group", groupId).setParameter("member", memberId).setMaxResults(1).getResultList().isEmpty();
-        if (joinedBefore) {
+        if (memberships.joinedBefore(groupId, memberId)) {
             return null;
         }
         return applicants.registrationInviter(memberId)

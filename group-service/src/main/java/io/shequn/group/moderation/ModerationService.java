@@ -2,6 +2,7 @@ package io.shequn.group.moderation;
 
 import io.shequn.contracts.events.MessageFlagged;
 import io.shequn.group.groups.Group;
+import io.shequn.group.groups.GroupRepository;
 import io.shequn.group.groups.GroupService;
 import io.shequn.group.membership.Membership;
 import io.shequn.group.membership.MembershipRepository;
@@ -13,7 +14,6 @@ import io.shequn.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -45,6 +45,9 @@ public class ModerationService {
     GroupService groups;
 
     @Inject
+    GroupRepository groupRepository;
+
+    @Inject
     MembershipRepository memberships;
 
     @Inject
@@ -58,7 +61,7 @@ public class ModerationService {
 
     /** Applies a message-flagged event inside the inbox transaction. A message already counted changes nothing. */
     public void strike(MessageFlagged flagged) {
-        Group group = entityManager.find(Group.class, flagged.groupId(), LockModeType.PESSIMISTIC_WRITE);
+        Group group = groupRepository.lock(flagged.groupId()).orElse(null);
         if (group == null) {
             LOG.warnf("Message %s flagged in unknown group %s; ignored", flagged.messageId(), flagged.groupId());
             return;

@@ -13,7 +13,6 @@ import io.shequn.platform.paging.PageRequest;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -28,7 +27,7 @@ import java.util.UUID;
 public class TemplateService {
 
     @Inject
-    EntityManager entityManager;
+    GroupTemplateRepository templates;
 
     @Inject
     GroupService groups;
@@ -67,11 +66,8 @@ public class TemplateService {
     /** Most used first. */
     @Transactional
     public Page<TemplateResponse> list(PageRequest page) {
-        List<GroupTemplate> templates = entityManager.createQuery(
-                        "from GroupTemplate t order by t.useCount desc, t.createdAt desc, t.id", GroupTemplate.class)
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        long total = entityManager.createQuery("select count(t) from GroupTemplate t", Long.class).getSingleResult();
-        return Page.of(templates.stream().map(TemplateService::response).toList(), page, total);
+        return Page.of(templates.page(page.offset(), page.size()).stream().map(TemplateService::response).toList(),
+                page, templates.count());
     }
 
     /** Where a new group starts: the defaults, or the template's setup. */
@@ -81,8 +77,7 @@ public class TemplateService {
 
     /** One more group was created from the template (an atomic increment: concurrent creations all count). */
     public void recordUse(UUID templateId) {
-        entityManager.createNativeQuery("update group_template set use_count = use_count + 1 where id = :id")
-                .setParameter("id", templateId).executeUpdate();
+        templates.update("useCount = useCount + 1 where id = ?1", templateId);
     }
 
     private TemplateResponse store(String name, String description, UUID sourceGroupId, GroupSetup setup) {
@@ -114,16 +109,12 @@ public class TemplateService {
         setup.roleTitles().forEach((role, title) -> titles.put(role.name(), title.strip()));
         template.roleTitles = titles;
         template.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        entityManager.persist(template);
+        templates.persist(template);
         return response(template);
     }
 
     private GroupTemplate find(UUID templateId) {
-        GroupTemplate template = entityManager.find(GroupTemplate.class, templateId);
-        if (template == null) {
-            throw ProblemException.notFound("Template", templateId);
-        }
-        return template;
+        return templates.findByIdOptional(templateId).orElseThrow(() -> ProblemException.notFound("Template", templateId));
     }
 
     private static GroupSetup setupOf(GroupTemplate t) {

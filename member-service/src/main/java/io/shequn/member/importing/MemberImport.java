@@ -3,12 +3,12 @@ package io.shequn.member.importing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shequn.member.profile.Member;
 import io.shequn.member.profile.MemberProfileRequest;
+import io.shequn.member.profile.MemberRepository;
 import io.shequn.member.profile.MemberService;
 import io.shequn.member.referral.InviteCodes;
 import io.shequn.platform.problem.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
@@ -45,7 +45,7 @@ public class MemberImport {
     MemberService members;
 
     @Inject
-    EntityManager entityManager;
+    MemberRepository memberRows;
 
     public ImportResult run(ImportRequest request) {
         long started = System.nanoTime();
@@ -88,9 +88,7 @@ public class MemberImport {
 
     private List<ImportResult.Row> write(List<ImportRow> rows, List<Integer> chunk) {
         List<String> externalIds = chunk.stream().map(i -> rows.get(i).externalId().strip()).toList();
-        Map<String, Member> existing = entityManager
-                .createQuery("select m from Member m where m.externalId in :ids", Member.class)
-                .setParameter("ids", externalIds).getResultList().stream()
+        Map<String, Member> existing = memberRows.byExternalIds(externalIds).stream()
                 .collect(Collectors.toMap(m -> m.externalId, m -> m));
         Set<String> usableCodes = usableInviteCodes(chunk.stream()
                 .map(i -> InviteCodes.normalise(rows.get(i).inviteCode())).filter(c -> c != null && !c.isEmpty()).toList());
@@ -124,9 +122,7 @@ public class MemberImport {
         if (codes.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(entityManager.createQuery(
-                        "select m.inviteCode from Member m where m.inviteCode in :codes and m.erasedAt is null", String.class)
-                .setParameter("codes", codes).getResultList());
+        return Set.copyOf(memberRows.usableInviteCodes(codes));
     }
 
     /** The reasons a row cannot be imported, as "field: message; ...", or null when it is fine. */

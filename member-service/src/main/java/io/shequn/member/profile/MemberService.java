@@ -13,7 +13,6 @@ import io.shequn.platform.outbox.Outbox;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -38,7 +37,7 @@ public class MemberService {
     private static final Logger LOG = Logger.getLogger(MemberService.class);
 
     @Inject
-    EntityManager entityManager;
+    MemberRepository members;
 
     @Inject
     Outbox outbox;
@@ -89,10 +88,10 @@ public class MemberService {
     }
 
     private Saved saveOwnOnce(UUID caller, MemberProfileRequest request) {
-        Member member = entityManager.find(Member.class, caller, LockModeType.PESSIMISTIC_WRITE);
+        Member member = members.findById(caller, LockModeType.PESSIMISTIC_WRITE);
         if (member == null) {
             Member created = create(caller, request, null);
-            entityManager.flush();
+            members.flush();
             LOG.infof("Registered member %s", created.id);
             return new Saved(MemberResponse.of(created, true), true);
         }
@@ -103,15 +102,12 @@ public class MemberService {
     @Transactional
     public MemberResponse update(UUID id, MemberProfileRequest request, Caller caller) {
         requireSelfOrOperator(id, caller);
-        return MemberResponse.of(update(lockExisting(id), request), true);
+        return MemberResponse.of(update(members.lock(id), request), true);
     }
 
     @Transactional
     public MemberResponse get(UUID id, Caller caller) {
-        Member member = entityManager.find(Member.class, id);
-        if (member == null) {
-            throw ProblemException.notFound("Member", id);
-        }
+        Member member = members.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member", id));
         return MemberResponse.of(member, caller.isOperator() || id.equals(caller.memberId()));
     }
 
@@ -122,7 +118,7 @@ public class MemberService {
     @Transactional
     public void erase(UUID id, Caller caller) {
         requireSelfOrOperator(id, caller);
-        Member member = lockExisting(id);
+        Member member = members.lock(id);
         if (member.isErased()) {
             return;
         }
@@ -152,7 +148,7 @@ public class MemberService {
         member.invitedBy = inviter;
         member.externalId = externalId;
         member.updatedAt = now;
-        entityManager.persist(member);
+        members.persist(member);
         outbox.publish(Events.MEMBER_REGISTERED, new MemberRegistered(member.id, member.displayName, member.region,
                 member.occupation, member.tags, member.invitedBy, member.registeredAt), member.registeredAt);
         LOG.debugf("Registered member %s", member.id);
@@ -179,14 +175,6 @@ public class MemberService {
         return member;
     }
 
-    private Member lockExisting(UUID id) {
-        Member member = entityManager.find(Member.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (member == null) {
-            throw ProblemException.notFound("Member", id);
-        }
-        return member;
-    }
-
     private static void requireSelfOrOperator(UUID id, Caller caller) {
         if (!caller.isOperator() && !id.equals(caller.memberId())) {
             throw ProblemException.forbidden("Only the member or an operator may change member " + id);
@@ -202,9 +190,7 @@ public class MemberService {
             while (candidates.size() < count - codes.size()) {
                 candidates.add(InviteCodes.random());
             }
-            candidates.removeAll(entityManager
-                    .createQuery("select m.inviteCode from Member m where m.inviteCode in :codes", String.class)
-                    .setParameter("codes", candidates).getResultList());
+            candidates.removeAll(members.takenInviteCodes(candidates));
             codes.addAll(candidates);
         }
         return List.copyOf(codes);

@@ -1,6 +1,6 @@
 package io.shequn.member.referral;
 
-import io.shequn.member.profile.Member;
+import io.shequn.member.profile.MemberRepository;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +29,9 @@ public class ReferralService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MemberRepository members;
 
     @Transactional
     @SuppressWarnings("unchecked")
@@ -89,7 +92,7 @@ public class ReferralService {
         if (!caller.isOperator() && !root.equals(caller.memberId())) {
             throw ProblemException.forbidden("Only the member or an operator may see member " + root + "'s referrals");
         }
-        if (entityManager.find(Member.class, root) == null) {
+        if (members.findByIdOptional(root).isEmpty()) {
             throw ProblemException.notFound("Member", root);
         }
     }

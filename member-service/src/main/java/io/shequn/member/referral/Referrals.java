@@ -1,6 +1,7 @@
 package io.shequn.member.referral;
 
 import io.shequn.member.profile.Member;
+import io.shequn.member.profile.MemberRepository;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,19 +26,21 @@ public class Referrals {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MemberRepository members;
+
     /** The member behind an invite code, or null without a code. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID inviterFor(String inviteCode) {
         if (inviteCode == null || inviteCode.isBlank()) {
             return null;
         }
-        List<Member> owners = entityManager.createQuery("select m from Member m where m.inviteCode = :code", Member.class)
-                .setParameter("code", InviteCodes.normalise(inviteCode)).getResultList();
-        if (owners.isEmpty() || owners.get(0).isErased()) {
+        Optional<Member> owner = members.byInviteCode(InviteCodes.normalise(inviteCode));
+        if (owner.isEmpty() || owner.get().isErased()) {
             throw new ProblemException(422, "unknown-invite-code", "Unknown invite code",
                     "inviteCode: no member has the invite code " + InviteCodes.normalise(inviteCode));
         }
-        return owners.get(0).id;
+        return owner.get().id;
     }
 
     /**

@@ -3,13 +3,12 @@ package io.shequn.member.verification;
 import io.shequn.contracts.Events;
 import io.shequn.contracts.events.MemberVerified;
 import io.shequn.member.profile.Member;
+import io.shequn.member.profile.MemberRepository;
 import io.shequn.member.profile.MemberResponse;
 import io.shequn.platform.outbox.Outbox;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -24,7 +23,7 @@ public class VerificationService {
     private static final Logger LOG = Logger.getLogger(VerificationService.class);
 
     @Inject
-    EntityManager entityManager;
+    MemberRepository members;
 
     @Inject
     Outbox outbox;
@@ -38,10 +37,7 @@ public class VerificationService {
      */
     @Transactional
     public MemberResponse verify(UUID id, VerificationRequest request) {
-        Member member = entityManager.find(Member.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (member == null) {
-            throw ProblemException.notFound("Member", id);
-        }
+        Member member = members.lock(id);
         if (member.isErased()) {
             throw ProblemException.conflict("member-erased", "Member " + id + " was erased");
         }
