@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -64,7 +65,9 @@ import java.util.function.BiConsumer;
  * </ol>
  * If the transaction fails, the batch is split in halves until the event that fails is alone; it
  * is tried again and then dead-lettered, and the rest is applied. Database outages are not the
- * event's fault: the batch waits and is tried again until the database is back.
+ * event's fault: the batch waits and is tried again until the database is back. An {@link Error}
+ * is nobody's event's fault either: the batch is nacked, which stops the channel
+ * ({@code failure-strategy=fail}), and liveness turns DOWN so the service is restarted.
  * <p>
  * Not the connector's {@code dead-letter-queue} failure strategy: a batch is one message to it, so a
  * nack would send every record of the batch to the dead-letter topic. Batches are applied on a
@@ -150,7 +153,14 @@ public class InboxConsumer {
     public CompletionStage<Void> consume(Message<ConsumerRecords<String, byte[]>> batch) {
         return CompletableFuture.supplyAsync(() -> apply(batch.getPayload()), thread)
                 // Not acknowledged when stopping halfway: the batch is read again after the restart.
-                .thenCompose(done -> done ? batch.ack() : CompletableFuture.completedFuture(null));
+                .thenCompose(done -> done ? batch.ack() : CompletableFuture.completedFuture(null))
+                // What the platform does not handle (an Error while applying, a bug) is nacked, not
+                // swallowed: failure-strategy=fail then stops the channel and its liveness check says so.
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    LOG.errorf(cause, "The inbox stops: applying a batch of %d records failed", batch.getPayload().count());
+                    return batch.nack(cause);
+                });
     }
 
     /**
@@ -257,6 +267,7 @@ public class InboxConsumer {
             } catch (Stopping e) {
                 throw e;
             } catch (RuntimeException e) {
+                rethrowError(e);
                 failure = e;
                 sleep(Duration.ofMillis(100L * attempt));
             }
@@ -362,6 +373,20 @@ public class InboxConsumer {
             start = end;
         }
         return counts;
+    }
+
+    /**
+     * An {@link Error} (a class missing from a broken deployment, memory exhausted), which the
+     * transaction wraps, is not the event's fault: dead-lettering would drop every valid event until
+     * someone noticed. It stops the channel instead; the batch is not acknowledged and is read again
+     * after the restart that liveness asks for.
+     */
+    private static void rethrowError(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Error error) {
+                throw error;
+            }
+        }
     }
 
     /** Connection loss, serialization failures and deadlocks: worth retrying, not the event's fault. */

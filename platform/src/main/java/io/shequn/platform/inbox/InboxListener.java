@@ -9,7 +9,8 @@ import java.util.List;
  * Applies one kind of event to a service's state. Implementations are CDI beans; the platform's
  * {@link InboxConsumer} finds them, subscribes to their topics and calls {@link #on} inside the
  * database transaction that also records the event id, so each event takes effect exactly once.
- * Throwing rolls the transaction back; the event is retried and, if it keeps failing, dead-lettered.
+ * Throwing rolls the transaction back; the event is retried and, if it keeps failing, dead-lettered
+ * (an {@link Error} instead stops the inbox channel: see {@link InboxConsumer}).
  */
 public interface InboxListener<T extends EventData> {
 
