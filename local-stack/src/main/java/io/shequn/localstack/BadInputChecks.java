@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>A caller outside an operation's audience (its {@code x-shequn-access}) is bad input too:
  * a member of no group, and where the service supplies one an ordinary member of the fixtures'
  * group, get 403 problem+json from every operation not open to them, whatever the body, so a
- * refusal never tells them what would pass.
+ * refusal never tells them what would pass. So do the service's {@link #refusedCallers()}, whose
+ * refusal follows from their state (a ban, a rank), with a valid and with an invalid body.
  */
 public abstract class BadInputChecks {
 
@@ -65,12 +68,20 @@ public abstract class BadInputChecks {
     }
 
     /**
-     * Wrong callers whose refusal follows from their state rather than from the operation's
-     * audience (a banned member joining), by operationId. Every operation that declares a 403 is
-     * called by a wrong caller: one outside its audience, or the one named here.
+     * A wrong caller whose refusal follows from their state towards what the path names (a
+     * banned member joining, an admin acting on a member of higher rank) rather than from the
+     * operation's audience; {@code path} overrides {@link #ids()} for this call.
      */
-    protected Map<String, String> refusedCallers() {
-        return Map.of();
+    public record RefusedCaller(String operationId, String who, String token, Map<String, String> path) {
+    }
+
+    /**
+     * The service's wrong callers by state. Every operation that declares a 403 is called by a
+     * wrong caller: one outside its audience, or one named here; each named here is also called
+     * with the invalid body and query and must get 403 all the same.
+     */
+    protected List<RefusedCaller> refusedCallers() {
+        return List.of();
     }
 
     @Test
@@ -81,23 +92,28 @@ public abstract class BadInputChecks {
         String stranger = LocalStack.shared().tokens().member(UUID.randomUUID());
         String ordinary = ordinaryMemberToken();
         Map<String, Integer> checked = new TreeMap<>();
+        Set<String> operationIds = new HashSet<>();
         int declaring = 0;
         for (var path : paths.entrySet()) {
             for (var entry : path.getValue().entrySet()) {
                 Map<String, Object> operation = entry.getValue();
                 String access = (String) operation.get("x-shequn-access");
                 String operationId = (String) operation.get("operationId");
+                operationIds.add(operationId);
                 boolean declares403 = ((Map<String, Object>) operation.getOrDefault("responses", Map.of())).containsKey("403");
                 declaring += declares403 ? 1 : 0;
                 String method = entry.getKey().toUpperCase();
                 Call valid = accessCall(method, path.getKey(), operation, false);
                 Call invalid = accessCall(method, path.getKey(), operation, true);
+                List<RefusedCaller> byState = refusedCallers().stream().filter(r -> r.operationId().equals(operationId)).toList();
+                for (RefusedCaller refused : byState) {
+                    checked.merge("refused-by-state", 1, Integer::sum);
+                    for (Call call : List.of(valid, invalid)) {
+                        expectForbidden(call.withPaths(refused.path()), refused.token(), refused.who());
+                    }
+                }
                 if (operation.get("security") == null || access == null || access.equals("any-member")) {
-                    if (refusedCallers().containsKey(operationId)) {
-                        // Refused for what the caller is, which is known only once the body is read.
-                        checked.merge("refused-caller", 1, Integer::sum);
-                        expectForbidden(valid, refusedCallers().get(operationId), "the fixtures' refused caller");
-                    } else if (declares403) {
+                    if (byState.isEmpty() && declares403) {
                         failures.add(method + " " + path.getKey() + " (" + operationId + ") declares 403, but neither an audience"
                                 + " (@Allowed) nor a refused caller of the test's fixtures shows who gets it");
                     }
@@ -119,6 +135,8 @@ public abstract class BadInputChecks {
                 }
             }
         }
+        refusedCallers().stream().filter(r -> !operationIds.contains(r.operationId()))
+                .forEach(r -> failures.add("refusedCallers() names " + r.operationId() + ", which the document does not have"));
         System.out.printf("Access: %d operations declare 403; checked by audience %s, %d requests%n", declaring, checked, requests.get());
         assertThat(checked).as("operations with a narrower audience than any member").isNotEmpty();
         assertThat(failures).as("refusals that are not a 403 problem, of %d requests", requests.get()).isEmpty();
@@ -653,6 +671,10 @@ public abstract class BadInputChecks {
 
         Call withPath(String name, String value) {
             return new Call(method, template, changed(path, map -> map.put(name, value)), query, headers, body, rawBody, contentType);
+        }
+
+        Call withPaths(Map<String, String> values) {
+            return new Call(method, template, changed(path, map -> map.putAll(values)), query, headers, body, rawBody, contentType);
         }
 
         Call withQuery(String name, String value) {

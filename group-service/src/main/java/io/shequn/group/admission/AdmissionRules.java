@@ -6,6 +6,7 @@ import io.shequn.group.groups.AdmissionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,9 +36,9 @@ public final class AdmissionRules {
      */
     public static AdmissionDecision decide(AdmissionPolicy policy, Applicant applicant, Map<String, String> intro,
                                            boolean inviteCodeGiven, UUID inviterId) {
-        if (policy.requireVerified() && !applicant.verified()) {
-            return new AdmissionDecision.Refuse(403, "verification-required", "Verification required",
-                    "This group admits verified members only");
+        Optional<AdmissionDecision.Refuse> unverified = unverified(policy.requireVerified(), applicant);
+        if (unverified.isPresent()) {
+            return unverified.get();
         }
         List<String> missing = missingIntroFields(policy.requiredIntroFields(), applicant, intro);
         if (!missing.isEmpty()) {
@@ -60,6 +61,14 @@ public final class AdmissionRules {
                     "This group admits members with an invite code of a current member only");
             case PAID -> new AdmissionDecision.AwaitPayment(inviterId);
         };
+    }
+
+    /** The refusal of an unverified applicant where the group admits verified members only. */
+    public static Optional<AdmissionDecision.Refuse> unverified(boolean requireVerified, Applicant applicant) {
+        return requireVerified && !applicant.verified()
+                ? Optional.of(new AdmissionDecision.Refuse(403, "verification-required", "Verification required",
+                "This group admits verified members only"))
+                : Optional.empty();
     }
 
     static List<String> missingIntroFields(List<String> required, Applicant applicant, Map<String, String> intro) {

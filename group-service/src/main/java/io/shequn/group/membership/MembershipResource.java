@@ -2,6 +2,7 @@ package io.shequn.group.membership;
 
 import io.shequn.contracts.events.GroupRole;
 import io.shequn.platform.auth.Caller;
+import io.shequn.group.roles.TargetRank;
 import io.shequn.platform.auth.Allowed;
 import io.shequn.platform.auth.Audience;
 import io.shequn.platform.auth.Roles;
@@ -52,7 +53,7 @@ public class MembershipResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
-    @Allowed(Audience.ANY_MEMBER)
+    @Allowed(value = Audience.ANY_MEMBER, checks = JoinRefusals.class)
     @Operation(summary = "Join a group (the caller)",
             description = "OPEN joins at once (member-joined via OPEN, or INVITE with a valid code); APPROVAL creates "
                     + "an application (status PENDING_APPROVAL); INVITE_ONLY needs the invite code of a current member; "
@@ -103,7 +104,7 @@ public class MembershipResource {
     @DELETE
     @Path("/{memberId}")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
-    @Allowed(Audience.SELF_OR_GROUP_MANAGERS)
+    @Allowed(value = Audience.SELF_OR_GROUP_MANAGERS, checks = TargetRank.Removal.class)
     @Operation(summary = "Leave (your own id) or remove a member (owner/admins, below their rank; reason required)",
             description = "Publishes member-left with reason LEFT or REMOVED (the reason as detail).")
     @APIResponse(responseCode = "200", description = "The ended membership",

@@ -77,7 +77,7 @@ public class MembershipService {
             throw ProblemException.conflict("group-archived", "Group " + groupId + " is archived and admits nobody");
         }
         if (isBanned(groupId, memberId)) {
-            throw new ProblemException(403, "banned", "Banned", "You are banned from group " + groupId);
+            throw banned(groupId);
         }
         memberships.findOpen(groupId, memberId).ifPresent(open -> {
             throw open.isActive()
@@ -91,7 +91,7 @@ public class MembershipService {
         AdmissionDecision decision = AdmissionRules.decide(GroupResponse.of(group, 0).admission(),
                 applicants.applicant(memberId), intro, code != null, inviter);
         if (decision instanceof AdmissionDecision.Refuse refuse) {
-            throw new ProblemException(refuse.status(), refuse.slug(), refuse.title(), refuse.detail());
+            throw JoinRefusals.refusal(refuse);
         }
         requireRoom(group);
         Instant now = now();
@@ -313,6 +313,10 @@ public class MembershipService {
         MembershipStatus wanted = status == null ? MembershipStatus.ACTIVE : status;
         return Page.of(memberships.ofMember(memberId, wanted, page.offset(), page.size()).stream()
                 .map(MembershipResponse::of).toList(), page, memberships.countOfMember(memberId, wanted));
+    }
+
+    static ProblemException banned(UUID groupId) {
+        return new ProblemException(403, "banned", "Banned", "You are banned from group " + groupId);
     }
 
     public boolean isBanned(UUID groupId, UUID memberId) {

@@ -38,7 +38,7 @@ public class RoleResource {
     @PUT
     @Path("/members/{memberId}/role")
     @RolesAllowed({Roles.MEMBER, Roles.OPERATOR})
-    @Allowed(Audience.GROUP_MANAGERS)
+    @Allowed(value = Audience.GROUP_MANAGERS, checks = TargetRank.RoleChange.class)
     @Operation(summary = "Change a member's role",
             description = "Owner: ADMIN, KOL, LECTURER, MEMBER. Admins: KOL, LECTURER, MEMBER for members below admin. "
                     + "OWNER is never assigned (transfer ownership). Publishes member-role-changed.")

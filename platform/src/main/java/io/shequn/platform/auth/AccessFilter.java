@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Checks a method's {@link Allowed} audience after the request is matched and authenticated and
- * before its body is read or validated. A path id that is not a UUID passes: the resource answers
+ * Checks a method's {@link Allowed} audience, then its {@link Allowed#checks()}, after the request
+ * is matched and authenticated and before its body is read or validated. A path id that is not a UUID passes: the resource answers
  * 404 for it, as for any unknown id. A group audience reads the caller's role from the service's
  * {@link GroupRoles}, for the group in {@code {groupId}} or the one a {@link GroupResources}
  * resource belongs to.
@@ -30,12 +30,24 @@ public class AccessFilter {
     @Inject
     Instance<GroupResources> groupResources;
 
+    @Inject
+    Instance<CallerCheck> callerChecks;
+
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void check(ResourceInfo resource, UriInfo uri) {
         Allowed allowed = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Allowed.class);
-        if (allowed == null || allowed.value() == Audience.ANY_MEMBER || allowed.value() == Audience.OPERATORS || caller.isOperator()) {
+        if (allowed == null) {
             return;
         }
+        if (allowed.value() != Audience.ANY_MEMBER && allowed.value() != Audience.OPERATORS && !caller.isOperator()) {
+            checkAudience(allowed, uri);
+        }
+        for (Class<? extends CallerCheck> check : allowed.checks()) {
+            callerChecks.select(check).get().check(uri, caller);
+        }
+    }
+
+    private void checkAudience(Allowed allowed, UriInfo uri) {
         Audience audience = allowed.value();
         String name = allowed.pathParameter().isEmpty() ? audience.defaultPathParameter() : allowed.pathParameter();
         UUID me = caller.memberId();
@@ -94,14 +106,6 @@ public class AccessFilter {
     }
 
     private static Optional<UUID> id(UriInfo uri, String name) {
-        String value = uri.getPathParameters().getFirst(name);
-        if (value == null) {
-            throw new IllegalStateException("@Allowed names path parameter {" + name + "}, which " + uri.getPath() + " lacks");
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return CallerCheck.pathId(uri, name);
     }
 }

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * read, so a caller without rights gets 403 whatever they send (a 400 would tell them what would
  * pass). The OpenAPI document publishes it as {@code x-shequn-access}; every secured operation
  * declares one (an operator-only {@code @RolesAllowed} counts as {@link Audience#OPERATORS}).
- * Finer rules (ranks, a resource's own group) stay in the service, behind this first gate.
+ * Refusals that follow from the caller's state towards the path (a ban, a rank) are named in
+ * {@link #checks()} and run at the same gate; only those that depend on the body stay in the service.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -20,4 +21,7 @@ public @interface Allowed {
 
     /** The path parameter holding the group or member id, when it is not the audience's default. */
     String pathParameter() default "";
+
+    /** Beans run after the audience, before the body is read, in this order. */
+    Class<? extends CallerCheck>[] checks() default {};
 }
