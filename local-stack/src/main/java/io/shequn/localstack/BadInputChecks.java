@@ -46,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class BadInputChecks {
 
-    private static final String NUL = "a\u0000b";
+    /** Marks what the catalogue sends, so that a log line quoting a request is found: letters and digits, as a URL keeps them. */
+    private static final String PROBE = "probe" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String NUL = PROBE + "\u0000b";
     private static final String TOO_BIG_FOR_ANY_INTEGER = "123456789012345678901234567890";
     private static final int HUGE_BODY_BYTES = 11 * 1024 * 1024;
 
@@ -54,6 +56,8 @@ public abstract class BadInputChecks {
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> failures = new ArrayList<>();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
+    /** The probe and the free-text values the requests carry (names, phone numbers, reasons, messages: the personal data). */
+    private final Set<String> sent = new HashSet<>(Set.of(PROBE));
     private JsonPath openApi;
 
     /** A bearer token allowed to call every operation (an operator who owns the fixtures' group). */
@@ -87,6 +91,14 @@ public abstract class BadInputChecks {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationThatDeclaresA403RefusesAWrongCallerWhateverTheBody() {
+        try (LogCapture logs = LogCapture.start()) {
+            refuseWrongCallers();
+            assertNothingSentIsLogged(logs);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void refuseWrongCallers() {
         openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
         String stranger = LocalStack.shared().tokens().member(UUID.randomUUID());
@@ -180,6 +192,24 @@ public abstract class BadInputChecks {
 
     @Test
     void everyOperationAnswersTheBadInputCatalogueWithA4xxProblemNamingTheField() {
+        try (LogCapture logs = LogCapture.start()) {
+            walkTheCatalogue();
+            assertNothingSentIsLogged(logs);
+        }
+    }
+
+    /**
+     * No log line, nor any exception logged with it, quotes what the requests carried: the probe
+     * in every bad text value and the free-text values of the bodies (personal data in real use).
+     */
+    private void assertNothingSentIsLogged(LogCapture logs) {
+        String canary = "bad-input checks: " + requests.get() + " requests sent";
+        java.util.logging.Logger.getLogger(BadInputChecks.class.getName()).info(canary);
+        assertThat(logs.lines()).as("the capture sees what is logged").anyMatch(line -> line.contains(canary));
+        assertThat(logs.linesContaining(sent)).as("log lines quoting a value the requests sent (%s)", sent).isEmpty();
+    }
+
+    private void walkTheCatalogue() {
         openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
         int operations = 0;
@@ -563,6 +593,9 @@ public abstract class BadInputChecks {
             return items;
         }
         Object example = example(schema);
+        if (example instanceof String text && isText(schema) && text.length() >= 6) {
+            sent.add(text);
+        }
         if (example != null) {
             return example;
         }

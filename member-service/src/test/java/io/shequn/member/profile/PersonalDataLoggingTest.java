@@ -1,23 +1,17 @@
 package io.shequn.member.profile;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.shequn.localstack.LogCapture;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static io.shequn.member.MemberApi.createOwn;
@@ -79,42 +73,14 @@ class PersonalDataLoggingTest {
         }
     }
 
-    /** Everything logged while the requests run, messages, parameters and the whole chain of any exception logged. */
+    /** Everything logged while the requests run ({@link LogCapture}). */
     private static List<String> capture(Supplier<UUID> requests) {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()))
-                        .append(' ').append(Arrays.toString(record.getParameters()));
-                for (Throwable thrown = record.getThrown(); thrown != null && thrown.getCause() != thrown; thrown = thrown.getCause()) {
-                    line.append(" | ").append(thrown);
-                    if (thrown instanceof SQLException sql && sql.getNextException() != null) {
-                        line.append(" | next: ").append(sql.getNextException());
-                    }
-                }
-                logged.add(line.toString());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        try (LogCapture logs = LogCapture.start()) {
             UUID named = requests.get();
             if (named != null) {
-                assertThat(logged).as("logs name the member by id").anyMatch(line -> line.contains(named.toString()));
+                assertThat(logs.lines()).as("logs name the member by id").anyMatch(line -> line.contains(named.toString()));
             }
-            return logged;
-        } finally {
-            root.removeHandler(capture);
+            return logs.lines();
         }
     }
 }
