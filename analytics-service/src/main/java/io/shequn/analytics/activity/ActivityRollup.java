@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.analytics.funnel.FunnelCounts;
 import io.shequn.analytics.health.GroupHealthService;
 import io.shequn.analytics.revenue.Attribution;
 import io.shequn.platform.sql.BulkSql;
@@ -49,6 +50,9 @@ public class ActivityRollup {
     @Inject
     RunningCounts counts;
 
+    @Inject
+    FunnelCounts funnel;
+
     /** A member did something at {@code at} that makes them active in the group on that day. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void activity(UUID group, UUID member, Instant at, LocalDate day, Counter counter) {
@@ -79,6 +83,7 @@ public class ActivityRollup {
                         on conflict do nothing returning group_id, member_id, day""",
                 memberDays.stream().map(List::toArray).toList());
         counts.activeDaysAdded(firstToday);
+        funnel.membersChanged(firstToday.stream().map(row -> new Object[] {row[0], row[1]}).toList());
 
         // group_day: every counter moved and the members active for the first time that day, per group and day.
         Map<List<Object>, long[]> days = new LinkedHashMap<>();

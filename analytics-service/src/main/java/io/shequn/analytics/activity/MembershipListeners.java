@@ -1,5 +1,6 @@
 package io.shequn.analytics.activity;
 
+import io.shequn.analytics.funnel.FunnelCounts;
 import io.shequn.analytics.revenue.Attribution;
 import io.shequn.contracts.EventContract;
 import io.shequn.contracts.Events;
@@ -43,6 +44,9 @@ public final class MembershipListeners {
         @Inject
         MessagePostedListener messages;
 
+        @Inject
+        FunnelCounts funnel;
+
         @Override
         public EventContract<MemberJoined> contract() {
             return Events.MEMBER_JOINED;
@@ -70,10 +74,16 @@ public final class MembershipListeners {
                     .setParameter("group", data.groupId()).setParameter("member", data.memberId()).setParameter("at", data.joinedAt())
                     .setParameter("inviter", data.inviterId()).setParameter("role", data.role().name())
                     .executeUpdate();
-            counts.membershipChanged(data.groupId(), data.memberId(), before, counts.membership(data.groupId(), data.memberId()));
-            UUID inviter = (UUID) entityManager.createNativeQuery("select inviter_id from group_membership where group_id = :group and member_id = :member")
-                    .setParameter("group", data.groupId()).setParameter("member", data.memberId()).getSingleResult();
+            RunningCounts.Membership after = counts.membership(data.groupId(), data.memberId());
+            counts.membershipChanged(data.groupId(), data.memberId(), before, after);
+            UUID inviter = after.inviterId();
             attribution.inviterKnown(data.groupId(), data.memberId(), inviter);
+            // The joiner's first join may have moved, and the inviter it names (or named) gained (or lost) a referral.
+            funnel.memberChanged(data.groupId(), data.memberId());
+            funnel.memberChanged(data.groupId(), inviter);
+            if (before.inviterId() != null && !before.inviterId().equals(inviter)) {
+                funnel.memberChanged(data.groupId(), before.inviterId());
+            }
             messages.authorJoined(data.groupId(), data.memberId());
             rollup.count(data.groupId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.JOINS);
         }

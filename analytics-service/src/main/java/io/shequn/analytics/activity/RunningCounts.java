@@ -9,21 +9,25 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Keeps the running counts of V7__running_counts.sql as events arrive, in any order: per group and
- * day the membership periods that began and ended, WAU, MAU and the members active in the 14 days
- * ending on the day; per group and week the lifecycle; and the current members per last active day
- * (the silent list's order). Each change costs what the member's own days cost, never what the
- * group's members do.
+ * Keeps the running counts of V7__running_counts.sql, V12 and V14 as events arrive, in any order:
+ * per group and day the membership periods that began and ended, WAU, MAU and the members active in
+ * the 14 days ending on the day; per group and week the lifecycle; the current members per last
+ * active day (the silent list's order); the retention cohorts and their active weeks; the first
+ * joins per day and inviter; the active members per day by days since their previous active day.
+ * Each change costs what the member's own days cost, never what the group's members do (the
+ * funnel's counts are FunnelCounts').
  * {@code analytics_recount(group)} computes the same from scratch; tests compare the two.
  */
 @ApplicationScoped
@@ -32,6 +36,7 @@ public class RunningCounts {
     static final int WEEK = 7;
     static final int AWAKE = 14;
     static final int MONTH = 30;
+    static final int LONGEST_GAP = 366;
     private static final int DAY_TOTAL = -1;
     /** States of the lifecycle, the columns of group_week in this order. */
     static final int NEW = 0;
@@ -45,10 +50,14 @@ public class RunningCounts {
     @Inject
     GroupCalendar calendar;
 
-    /** A member's current membership period and first and last active days, as group_membership holds them (null: no row). */
-    public record Membership(Instant joinedAt, Instant leftAt, LocalDate firstActiveDay, LocalDate lastActiveDay) {
+    /**
+     * A member's current membership period, first join and its inviter, first and last active days,
+     * as group_membership holds them (null: no row).
+     */
+    public record Membership(Instant joinedAt, Instant leftAt, Instant firstJoinedAt, UUID inviterId, LocalDate firstActiveDay,
+                             LocalDate lastActiveDay) {
 
-        static final Membership NONE = new Membership(null, null, null, null);
+        static final Membership NONE = new Membership(null, null, null, null, null, null);
 
         boolean current() {
             return joinedAt != null && leftAt == null;
@@ -61,14 +70,16 @@ public class RunningCounts {
     /** The row before a change, to pass back to {@link #membershipChanged} with the row after it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Membership membership(UUID group, UUID member) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "select joined_at, left_at, first_active_day, last_active_day from group_membership where group_id = :group and member_id = :member for update")
+        List<?> rows = entityManager.createNativeQuery("""
+                        select joined_at, left_at, first_joined_at, inviter_id, first_active_day, last_active_day from group_membership
+                        where group_id = :group and member_id = :member for update""")
                 .setParameter("group", group).setParameter("member", member).getResultList();
         if (rows.isEmpty()) {
             return Membership.NONE;
         }
         Object[] row = (Object[]) rows.get(0);
-        return new Membership(SqlValues.instant(row[0]), SqlValues.instant(row[1]), SqlValues.localDate(row[2]), SqlValues.localDate(row[3]));
+        return new Membership(SqlValues.instant(row[0]), SqlValues.instant(row[1]), SqlValues.instant(row[2]), (UUID) row[3],
+                SqlValues.localDate(row[4]), SqlValues.localDate(row[5]));
     }
 
     /**
@@ -94,14 +105,31 @@ public class RunningCounts {
                 ranges)) {
             known.computeIfAbsent(new Key((UUID) row[0], (UUID) row[1]), k -> new TreeSet<>()).add(SqlValues.localDate(row[2]));
         }
+        // And each member's last day before those and first day after them: the neighbours a gap can reach.
+        Map<Key, List<LocalDate>> beyond = new HashMap<>();
+        for (Object[] row : BulkSql.query(entityManager, """
+                        select u.group_id, u.member_id,
+                               (select max(a.day) from member_activity_day a where a.group_id = u.group_id and a.member_id = u.member_id and a.day < u.low),
+                               (select min(a.day) from member_activity_day a where a.group_id = u.group_id and a.member_id = u.member_id and a.day > u.high)
+                        from unnest(?::uuid[], ?::uuid[], ?::date[], ?::date[]) as u(group_id, member_id, low, high)""",
+                ranges)) {
+            List<LocalDate> days = new ArrayList<>();
+            for (int i = 2; i < 4; i++) {
+                if (row[i] != null) {
+                    days.add(SqlValues.localDate(row[i]));
+                }
+            }
+            beyond.put(new Key((UUID) row[0], (UUID) row[1]), days);
+        }
         Map<Key, Membership> memberships = new HashMap<>();
         for (Object[] row : BulkSql.query(entityManager, """
-                        select m.group_id, m.member_id, m.joined_at, m.left_at, m.first_active_day, m.last_active_day
+                        select m.group_id, m.member_id, m.joined_at, m.left_at, m.first_joined_at, m.inviter_id, m.first_active_day, m.last_active_day
                         from unnest(?::uuid[], ?::uuid[]) as u(group_id, member_id)
                         join group_membership m on m.group_id = u.group_id and m.member_id = u.member_id""",
                 added.keySet().stream().map(k -> new Object[] {k.group(), k.member()}).toList())) {
             memberships.put(new Key((UUID) row[0], (UUID) row[1]),
-                    new Membership(SqlValues.instant(row[2]), SqlValues.instant(row[3]), SqlValues.localDate(row[4]), SqlValues.localDate(row[5])));
+                    new Membership(SqlValues.instant(row[2]), SqlValues.instant(row[3]), SqlValues.instant(row[4]), (UUID) row[5],
+                            SqlValues.localDate(row[6]), SqlValues.localDate(row[7])));
         }
         Changes changes = new Changes();
         added.forEach((key, days) -> {
@@ -113,6 +141,12 @@ public class RunningCounts {
             changes.spans(key.group(), before, -1, period);
             changes.spans(key.group(), after, 1, period);
             changes.lifecycle(key.group(), before, days, membership.firstActiveDay());
+            changes.cohortWeeks(key.group(), cohortOf(key.group(), membership), weeks(days), weeks(before), 1);
+            TreeSet<LocalDate> allAfter = new TreeSet<>(after);
+            allAfter.addAll(beyond.getOrDefault(key, List.of()));
+            TreeSet<LocalDate> allBefore = new TreeSet<>(allAfter);
+            allBefore.removeAll(days);
+            changes.gaps(key.group(), allBefore, allAfter, days);
             LocalDate last = membership.lastActiveDay() == null || days.last().isAfter(membership.lastActiveDay()) ? days.last() : membership.lastActiveDay();
             if (membership.current() && !last.equals(membership.lastActiveDay())) {
                 changes.rank(key, membership.lastActiveDay(), -1);
@@ -143,6 +177,20 @@ public class RunningCounts {
                 changes.awake(group, days, 1, is);
             }
         }
+        changes.invited(group, dayOf(group, before.firstJoinedAt()), before.inviterId(), -1);
+        changes.invited(group, dayOf(group, after.firstJoinedAt()), after.inviterId(), 1);
+        LocalDate cohortBefore = cohortOf(group, before);
+        LocalDate cohortAfter = cohortOf(group, after);
+        if (!Objects.equals(cohortBefore, cohortAfter)) {
+            changes.cohort(group, cohortBefore, -1);
+            changes.cohort(group, cohortAfter, 1);
+            TreeSet<LocalDate> weeks = new TreeSet<>();
+            ((List<Object>) entityManager.createNativeQuery(
+                            "select distinct cast(date_trunc('week', day) as date) from member_activity_day where group_id = :group and member_id = :member")
+                    .setParameter("group", group).setParameter("member", member).getResultList()).forEach(week -> weeks.add(SqlValues.localDate(week)));
+            changes.cohortWeeks(group, cohortBefore, weeks, Set.of(), -1);
+            changes.cohortWeeks(group, cohortAfter, weeks, Set.of(), 1);
+        }
         Key key = new Key(group, member);
         if (before.current()) {
             changes.rank(key, before.lastActiveDay(), -1);
@@ -162,6 +210,22 @@ public class RunningCounts {
                 membership.leftAt() == null ? null : calendar.dayOf(group, membership.leftAt())};
     }
 
+    /** The week of the member's first join (their retention cohort); null before it is known. */
+    private LocalDate cohortOf(UUID group, Membership membership) {
+        LocalDate day = dayOf(group, membership.firstJoinedAt());
+        return day == null ? null : CohortQueries.weekOf(day);
+    }
+
+    private LocalDate dayOf(UUID group, Instant at) {
+        return at == null ? null : calendar.dayOf(group, at);
+    }
+
+    private static TreeSet<LocalDate> weeks(Set<LocalDate> days) {
+        TreeSet<LocalDate> weeks = new TreeSet<>();
+        days.forEach(day -> weeks.add(CohortQueries.weekOf(day)));
+        return weeks;
+    }
+
     private static LocalDate earliest(LocalDate a, LocalDate b) {
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
@@ -178,6 +242,10 @@ public class RunningCounts {
         private final Map<List<Object>, int[]> days = new LinkedHashMap<>();
         private final Map<List<Object>, Integer> rank = new LinkedHashMap<>();
         private final Map<List<Object>, int[]> weeks = new LinkedHashMap<>();
+        private final Map<List<Object>, Integer> cohorts = new LinkedHashMap<>();
+        private final Map<List<Object>, Integer> cohortWeeks = new LinkedHashMap<>();
+        private final Map<List<Object>, Integer> invited = new LinkedHashMap<>();
+        private final Map<List<Object>, Integer> gaps = new LinkedHashMap<>();
 
         private void add(UUID group, LocalDate day, int column, int delta) {
             days.computeIfAbsent(List.of(group, day), k -> new int[5])[column] += delta;
@@ -264,6 +332,49 @@ public class RunningCounts {
             }
         }
 
+        void cohort(UUID group, LocalDate cohort, int delta) {
+            if (cohort != null) {
+                cohorts.merge(List.of(group, cohort), delta, Integer::sum);
+            }
+        }
+
+        /** The member of {@code cohort} is active in each of {@code weeks} but those of {@code known} (counted already). */
+        void cohortWeeks(UUID group, LocalDate cohort, Set<LocalDate> weeks, Set<LocalDate> known, int delta) {
+            if (cohort != null) {
+                weeks.stream().filter(week -> !known.contains(week))
+                        .forEach(week -> cohortWeeks.merge(List.of(group, cohort, week), delta, Integer::sum));
+            }
+        }
+
+        void invited(UUID group, LocalDate firstJoinDay, UUID inviter, int delta) {
+            if (firstJoinDay != null && inviter != null) {
+                invited.merge(List.of(group, firstJoinDay, inviter), delta, Integer::sum);
+            }
+        }
+
+        /**
+         * The gaps the {@code added} days change: their own and those of the days that follow them.
+         * {@code before} and {@code after} hold the member's days around them, with the neighbours
+         * beyond (so each of those days' previous day is known).
+         */
+        void gaps(UUID group, TreeSet<LocalDate> before, TreeSet<LocalDate> after, TreeSet<LocalDate> added) {
+            TreeSet<LocalDate> affected = new TreeSet<>(added);
+            added.forEach(day -> {
+                LocalDate next = before.higher(day);
+                if (next != null) {
+                    affected.add(next);
+                }
+            });
+            for (LocalDate day : affected) {
+                if (before.contains(day)) {
+                    gaps.merge(List.of(group, day, gap(day, before.lower(day))), -1, Integer::sum);
+                }
+                if (after.contains(day)) {
+                    gaps.merge(List.of(group, day, gap(day, after.lower(day))), 1, Integer::sum);
+                }
+            }
+        }
+
         void rank(Key key, LocalDate lastActiveDay, int delta) {
             String day = lastActiveDay == null ? "-infinity" : lastActiveDay.toString();
             rank.merge(List.of(key.group(), day, DAY_TOTAL), delta, Integer::sum);
@@ -302,6 +413,55 @@ public class RunningCounts {
                                     dormant_members = group_week.dormant_members + excluded.dormant_members""",
                         weekRows);
             }
+            List<Object[]> cohortRows = new ArrayList<>();
+            cohorts.forEach((key, delta) -> {
+                if (delta != 0) {
+                    cohortRows.add(new Object[] {key.get(0), key.get(1), delta});
+                }
+            });
+            if (!cohortRows.isEmpty()) {
+                BulkSql.update(entityManager, """
+                                insert into group_cohort (group_id, cohort_week, members) select * from unnest(?::uuid[], ?::date[], ?::int[])
+                                on conflict (group_id, cohort_week) do update set members = group_cohort.members + excluded.members""",
+                        cohortRows);
+            }
+            List<Object[]> cohortWeekRows = new ArrayList<>();
+            cohortWeeks.forEach((key, delta) -> {
+                if (delta != 0) {
+                    cohortWeekRows.add(new Object[] {key.get(0), key.get(1), key.get(2), delta});
+                }
+            });
+            if (!cohortWeekRows.isEmpty()) {
+                BulkSql.update(entityManager, """
+                                insert into group_cohort_week (group_id, cohort_week, active_week, members)
+                                select * from unnest(?::uuid[], ?::date[], ?::date[], ?::int[])
+                                on conflict (group_id, cohort_week, active_week) do update set members = group_cohort_week.members + excluded.members""",
+                        cohortWeekRows);
+            }
+            List<Object[]> invitedRows = new ArrayList<>();
+            invited.forEach((key, delta) -> {
+                if (delta != 0) {
+                    invitedRows.add(new Object[] {key.get(0), key.get(1), key.get(2), delta});
+                }
+            });
+            if (!invitedRows.isEmpty()) {
+                BulkSql.update(entityManager, """
+                                insert into group_inviter_day (group_id, day, inviter_id, joins) select * from unnest(?::uuid[], ?::date[], ?::uuid[], ?::int[])
+                                on conflict (group_id, day, inviter_id) do update set joins = group_inviter_day.joins + excluded.joins""",
+                        invitedRows);
+            }
+            List<Object[]> gapRows = new ArrayList<>();
+            gaps.forEach((key, delta) -> {
+                if (delta != 0) {
+                    gapRows.add(new Object[] {key.get(0), key.get(1), key.get(2), delta});
+                }
+            });
+            if (!gapRows.isEmpty()) {
+                BulkSql.update(entityManager, """
+                                insert into group_active_gap (group_id, day, gap, members) select * from unnest(?::uuid[], ?::date[], ?::smallint[], ?::int[])
+                                on conflict (group_id, day, gap) do update set members = group_active_gap.members + excluded.members""",
+                        gapRows);
+            }
             List<Object[]> rankRows = new ArrayList<>();
             rank.forEach((key, delta) -> {
                 if (delta != 0) {
@@ -329,6 +489,11 @@ public class RunningCounts {
             return before ? RETURNING : week.equals(firstWeek) ? NEW : RESURRECTING;
         }
         return before ? DORMANT : -1;
+    }
+
+    /** Days since the previous active day; {@link #LONGEST_GAP} for that many or more, or none (a window has at most 366 days). */
+    static int gap(LocalDate day, LocalDate previous) {
+        return previous == null ? LONGEST_GAP : (int) Math.min(LONGEST_GAP, ChronoUnit.DAYS.between(previous, day));
     }
 
     /** The first byte of the id as PostgreSQL orders uuids (0–255): the rank's bucket. */

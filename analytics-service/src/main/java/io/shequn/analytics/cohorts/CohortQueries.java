@@ -14,18 +14,14 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Week-based views of a group (docs/analytics.md, "Cohorts and lifecycle"): the retention triangle
- * and the member lifecycle per week. Weeks start on Monday in the group's time zone. Retention reads
- * the per-member activity days of the weeks asked for (its cost follows the cohorts' members × days
- * in the window, not events); the lifecycle reads one running count per week.
+ * and the member lifecycle per week. Weeks start on Monday in the group's time zone. Both read
+ * running counts kept as events arrive (a row per week, or per cohort and week), never the members.
  */
 @ApplicationScoped
 public class CohortQueries {
@@ -52,45 +48,41 @@ public class CohortQueries {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** Cohorts of members who first joined in each week of the window; cohort k-th value = members of it active in week k after. */
+    /**
+     * Cohorts of members who first joined in each week of the window; cohort k-th value = members of
+     * it active in week k after. Read from the cohort running counts (group_cohort and
+     * group_cohort_week, kept by RunningCounts): a row per cohort and week, whatever the number of members.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
     public Retention retention(UUID group, DayWindow window) {
         ZoneId zone = calendar.zoneOf(group);
         LocalDate firstWeek = weekOf(window.from());
         LocalDate lastWeek = weekOf(window.to());
-        DayWindow weeks = new DayWindow(firstWeek, lastWeek.plusDays(6));
-        Map<LocalDate, Set<UUID>> cohortMembers = new TreeMap<>();
+        Map<LocalDate, Integer> sizes = new HashMap<>();
         for (Object[] row : (List<Object[]>) entityManager.createNativeQuery("""
-                        select member_id, first_joined_at from group_membership
-                        where group_id = :group and first_joined_at >= :start and first_joined_at < :end""")
-                .setParameter("group", group).setParameter("start", weeks.start(zone)).setParameter("end", weeks.end(zone))
-                .getResultList()) {
-            LocalDate joinDay = LocalDate.ofInstant(SqlValues.instant(row[1]), zone);
-            cohortMembers.computeIfAbsent(weekOf(joinDay), w -> new HashSet<>()).add((UUID) row[0]);
+                        select cohort_week, members from group_cohort where group_id = :group and cohort_week between :first and :last""")
+                .setParameter("group", group).setParameter("first", firstWeek).setParameter("last", lastWeek).getResultList()) {
+            sizes.put(SqlValues.localDate(row[0]), (int) SqlValues.number(row[1]));
         }
-        Map<LocalDate, Set<UUID>> activeByWeek = new HashMap<>();
+        Map<List<LocalDate>, Integer> activeByWeek = new HashMap<>();
         for (Object[] row : (List<Object[]>) entityManager.createNativeQuery("""
-                        select distinct a.member_id, cast(date_trunc('week', a.day) as date)
-                        from member_activity_day a join group_membership m on m.group_id = a.group_id and m.member_id = a.member_id
-                        where a.group_id = :group and a.day between :from and :to and m.first_joined_at >= :start and m.first_joined_at < :end""")
-                .setParameter("group", group).setParameter("from", weeks.from()).setParameter("to", weeks.to())
-                .setParameter("start", weeks.start(zone)).setParameter("end", weeks.end(zone))
-                .getResultList()) {
-            activeByWeek.computeIfAbsent(SqlValues.localDate(row[1]), w -> new HashSet<>()).add((UUID) row[0]);
+                        select cohort_week, active_week, members from group_cohort_week
+                        where group_id = :group and cohort_week between :first and :last and active_week between cohort_week and :last""")
+                .setParameter("group", group).setParameter("first", firstWeek).setParameter("last", lastWeek).getResultList()) {
+            activeByWeek.put(List.of(SqlValues.localDate(row[0]), SqlValues.localDate(row[1])), (int) SqlValues.number(row[2]));
         }
         List<Cohort> cohorts = new ArrayList<>();
         for (LocalDate week = firstWeek; !week.isAfter(lastWeek); week = week.plusWeeks(1)) {
-            Set<UUID> members = cohortMembers.getOrDefault(week, Set.of());
+            int size = sizes.getOrDefault(week, 0);
             List<Integer> active = new ArrayList<>();
             List<Double> retention = new ArrayList<>();
             for (LocalDate later = week; !later.isAfter(lastWeek); later = later.plusWeeks(1)) {
-                Set<UUID> activeThen = activeByWeek.getOrDefault(later, Set.of());
-                int count = (int) members.stream().filter(activeThen::contains).count();
+                int count = activeByWeek.getOrDefault(List.of(week, later), 0);
                 active.add(count);
-                retention.add(members.isEmpty() ? 0 : round((double) count / members.size()));
+                retention.add(size == 0 ? 0 : round((double) count / size));
             }
-            cohorts.add(new Cohort(week, members.size(), active, retention));
+            cohorts.add(new Cohort(week, size, active, retention));
         }
         return new Retention(group, zone.getId(), cohorts);
     }

@@ -53,34 +53,16 @@ public class FunnelQueries {
      * Each step counts the cohort's members who also made every step before it: joined (first
      * join in the window) → activated (active within 7 days of joining) → retained (active on at
      * least 2 days in days 8–30 after joining) → converted (a purchase credited to the group since
-     * joining) → referred (someone joined the group on their invitation).
+     * joining) → referred (someone joined the group on their invitation). Read from the funnel's
+     * running counts per day of first join (FunnelCounts): a row per day, whatever the number of members.
      */
     @Transactional
     public Funnel funnel(UUID group, DayWindow window) {
-        ZoneId zone = calendar.zoneOf(group);
         Object[] row = (Object[]) entityManager.createNativeQuery("""
-                        with cohort as (
-                            select member_id, first_joined_at, cast(first_joined_at at time zone :zone as date) as join_day
-                            from group_membership where group_id = :group and first_joined_at >= :start and first_joined_at < :end
-                        ), steps as (
-                            select exists (select 1 from member_activity_day a where a.group_id = :group and a.member_id = c.member_id
-                                           and a.day between c.join_day and c.join_day + 6) as activated,
-                                   (select count(*) from member_activity_day a where a.group_id = :group and a.member_id = c.member_id
-                                    and a.day between c.join_day + 7 and c.join_day + 29) >= 2 as retained,
-                                   exists (select 1 from purchase_attribution p where p.member_id = c.member_id and p.group_id = :group
-                                           and p.purchased_at >= c.first_joined_at) as converted,
-                                   exists (select 1 from group_membership r where r.group_id = :group and r.inviter_id = c.member_id
-                                           and r.first_joined_at is not null) as referred
-                            from cohort c
-                        )
-                        select count(*),
-                               count(*) filter (where activated),
-                               count(*) filter (where activated and retained),
-                               count(*) filter (where activated and retained and converted),
-                               count(*) filter (where activated and retained and converted and referred)
-                        from steps""")
-                .setParameter("zone", zone.getId()).setParameter("group", group)
-                .setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
+                        select coalesce(sum(joined), 0), coalesce(sum(activated), 0), coalesce(sum(retained), 0),
+                               coalesce(sum(converted), 0), coalesce(sum(referred), 0)
+                        from group_funnel_day where group_id = :group and day between :from and :to""")
+                .setParameter("group", group).setParameter("from", window.from()).setParameter("to", window.to())
                 .getSingleResult();
         return new Funnel(group, window, number(row[0]), number(row[1]), number(row[2]), number(row[3]), number(row[4]));
     }
@@ -103,16 +85,18 @@ public class FunnelQueries {
         return new GroupRevenue(group, window, gmv, buyers, members, conversion, arpu, revenue.referredOfGroup(group, window.from(), window.to()));
     }
 
-    /** K-factor = members who first joined in the window on someone's invitation ÷ distinct members active in it. */
+    /**
+     * K-factor = members who first joined in the window on someone's invitation ÷ distinct members
+     * active in it. Read from running counts (group_inviter_day, group_active_gap): rows per day and
+     * inviter, and per day and gap, never the members.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
     public Referrals referrals(UUID group, DayWindow window) {
-        ZoneId zone = calendar.zoneOf(group);
         List<Inviter> inviters = ((List<Object[]>) entityManager.createNativeQuery("""
-                        select inviter_id, count(*) from group_membership
-                        where group_id = :group and inviter_id is not null and first_joined_at >= :start and first_joined_at < :end
-                        group by inviter_id order by count(*) desc, inviter_id""")
-                .setParameter("group", group).setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
+                        select inviter_id, sum(joins) from group_inviter_day where group_id = :group and day between :from and :to
+                        group by inviter_id having sum(joins) > 0 order by sum(joins) desc, inviter_id""")
+                .setParameter("group", group).setParameter("from", window.from()).setParameter("to", window.to())
                 .getResultList()).stream().map(row -> new Inviter((UUID) row[0], number(row[1]))).toList();
         long invited = inviters.stream().mapToLong(Inviter::invited).sum();
         long active = analytics.distinctActive(group, window.from(), window.to());

@@ -165,10 +165,16 @@ public class GroupAnalytics {
                 .setParameter("group", group).setParameter("day", day).getSingleResult());
     }
 
-    /** Distinct members active on the days from {@code from} to {@code to}. */
+    /**
+     * Distinct members active on the days from {@code from} to {@code to} (at most 366 days): each
+     * counts on their first active day in the window, the one whose previous active day is before
+     * {@code from} (group_active_gap, kept by RunningCounts).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public long distinctActive(UUID group, LocalDate from, LocalDate to) {
-        return number(query("select count(distinct member_id) from member_activity_day where group_id = :group and day between :from and :to",
+        return number(query("""
+                        select coalesce(sum(members), 0) from group_active_gap
+                        where group_id = :group and day between :from and :to and gap > day - cast(:from as date)""",
                 group, from, to).getSingleResult());
     }
 

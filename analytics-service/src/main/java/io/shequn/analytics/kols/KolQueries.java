@@ -1,6 +1,5 @@
 package io.shequn.analytics.kols;
 
-import io.shequn.analytics.activity.GroupCalendar;
 import io.shequn.analytics.groups.DayWindow;
 import io.shequn.analytics.revenue.Revenue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,9 +32,6 @@ public class KolQueries {
     @Inject
     EntityManager entityManager;
 
-    @Inject
-    GroupCalendar calendar;
-
     public record Kol(UUID memberId, long score, long messages, long repliesReceived, long distinctRepliers,
                       long referredMembers, long referredPurchases, List<Revenue> referredRevenue) {
     }
@@ -58,7 +53,6 @@ public class KolQueries {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Kol> top(UUID group, DayWindow window, int limit) {
-        ZoneId zone = calendar.zoneOf(group);
         Map<UUID, Tally> tallies = new HashMap<>();
         for (Object[] row : rows("""
                 select member_id, sum(messages), sum(replies_received) from member_influence_day
@@ -72,12 +66,9 @@ public class KolQueries {
                 where group_id = :group and day between :from and :to group by member_id""", group, window)) {
             tallies.computeIfAbsent((UUID) row[0], m -> new Tally()).repliers = number(row[1]);
         }
-        for (Object[] row : (List<Object[]>) entityManager.createNativeQuery("""
-                        select inviter_id, count(*) from group_membership
-                        where group_id = :group and inviter_id is not null and first_joined_at >= :start and first_joined_at < :end
-                        group by inviter_id""")
-                .setParameter("group", group).setParameter("start", window.start(zone)).setParameter("end", window.end(zone))
-                .getResultList()) {
+        for (Object[] row : rows("""
+                select inviter_id, sum(joins) from group_inviter_day
+                where group_id = :group and day between :from and :to group by inviter_id having sum(joins) > 0""", group, window)) {
             tallies.computeIfAbsent((UUID) row[0], m -> new Tally()).referredMembers = number(row[1]);
         }
         for (Object[] row : rows("""

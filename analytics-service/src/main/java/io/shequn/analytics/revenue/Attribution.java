@@ -2,6 +2,7 @@ package io.shequn.analytics.revenue;
 
 import io.shequn.analytics.activity.GroupCalendar;
 import io.shequn.analytics.activity.SqlValues;
+import io.shequn.analytics.funnel.FunnelCounts;
 import io.shequn.contracts.events.Purchase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class Attribution {
 
     @Inject
     GroupCalendar calendar;
+
+    @Inject
+    FunnelCounts funnel;
 
     private record Credit(UUID order, UUID member, UUID group, UUID inviter, Instant purchasedAt, String currency, long amount) {
     }
@@ -69,6 +73,7 @@ public class Attribution {
                 .executeUpdate();
         if (recorded == 1) {
             credit(new Credit(data.orderId(), data.memberId(), group, inviter, at, data.currency(), data.amount()), 1);
+            funnel.memberChanged(group, data.memberId());
         }
     }
 
@@ -97,6 +102,8 @@ public class Attribution {
                     .setParameter("group", group).setParameter("at", at).setParameter("inviter", inviter).setParameter("order", old.order())
                     .executeUpdate();
             credit(new Credit(old.order(), member, group, inviter, old.purchasedAt(), old.currency(), old.amount()), 1);
+            funnel.memberChanged(old.group(), member);
+            funnel.memberChanged(group, member);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -21,17 +22,21 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The running counts behind the summary, the silent members and the lifecycle
- * (V7__running_counts.sql) give what the definitions of docs/analytics.md give, computed here from
- * the events themselves, for a random history of 300 members (joins, leaves, rejoins, activity on
- * random days, some before joining) published in random order: every page of the silent list,
- * its count, the summary's members, DAU, WAU, MAU and silent members, the weekly lifecycle; and
- * the counts the listeners kept are what a recount from scratch finds.
+ * The running counts behind the summary, the silent members, the lifecycle, the retention, the
+ * funnel and the referrals (V7__running_counts.sql and V12 to V14) give what the definitions of
+ * docs/analytics.md give, computed here from the events themselves, for a random history of 300
+ * members (joins, some on an invitation, leaves, rejoins, activity on random days, some before
+ * joining) published in
+ * random order: every page of the silent list, its count, the summary's members, DAU, WAU, MAU and
+ * silent members, the weekly lifecycle, the retention triangle, the funnel's steps, the referrals'
+ * inviters and distinct active members of several windows; and the counts the listeners kept are
+ * what a recount from scratch finds.
  */
 @QuarkusTest
 class RunningCountsTest {
@@ -43,7 +48,7 @@ class RunningCountsTest {
     @Inject
     EntityManager entityManager;
 
-    private record Member(UUID id, int joined, Integer left, Integer rejoined, TreeSet<Integer> active) {
+    private record Member(UUID id, int joined, Integer left, Integer rejoined, UUID inviter, TreeSet<Integer> active) {
 
         /** A member at the end of {@code day}, by the current period (the latest join and a leave after it). */
         boolean memberOn(int day) {
@@ -67,7 +72,8 @@ class RunningCountsTest {
             for (int d = 0; d < days; d++) {
                 active.add(Math.max(0, joined - 2 + random.nextInt(DAYS - joined + 2)));
             }
-            members.add(new Member(UUID.randomUUID(), joined, left, rejoined, active));
+            UUID inviter = i >= 10 && random.nextInt(4) == 0 ? members.get(random.nextInt(10)).id() : null;
+            members.add(new Member(UUID.randomUUID(), joined, left, rejoined, inviter, active));
         }
 
         Scenario s = new Scenario(START);
@@ -75,7 +81,7 @@ class RunningCountsTest {
         List<Runnable> events = new ArrayList<>();
         int messages = 0;
         for (Member m : members) {
-            events.add(() -> s.joined(group, m.id(), m.joined(), "MEMBER", null));
+            events.add(() -> s.joined(group, m.id(), m.joined(), "MEMBER", m.inviter()));   // a rejoin names no inviter
             if (m.left() != null) {
                 events.add(() -> s.left(group, m.id(), m.left()));
             }
@@ -151,6 +157,50 @@ class RunningCountsTest {
         assertThat(lifecycle.getList("weeks.returning", Integer.class)).containsExactlyElementsOf(weeks.values().stream().map(c -> c[1]).toList());
         assertThat(lifecycle.getList("weeks.resurrecting", Integer.class)).containsExactlyElementsOf(weeks.values().stream().map(c -> c[2]).toList());
         assertThat(lifecycle.getList("weeks.dormant", Integer.class)).containsExactlyElementsOf(weeks.values().stream().map(c -> c[3]).toList());
+
+        // The retention triangle of every cohort week (the week of the first join; a rejoin does not move it).
+        JsonPath retention = Scenario.get(base + "/retention", Map.of("from", s.day(0).toString(), "to", s.day(LAST).toString()));
+        List<Integer> sizes = new ArrayList<>();
+        List<List<Integer>> active = new ArrayList<>();
+        for (int cohort : weeks.keySet()) {
+            List<Member> of = members.stream().filter(m -> m.joined() / 7 == cohort).toList();
+            sizes.add(of.size());
+            List<Integer> row = new ArrayList<>();
+            for (int week = cohort; week <= weeks.lastKey(); week++) {
+                int w = week;
+                row.add((int) of.stream().filter(m -> m.active().stream().anyMatch(day -> day / 7 == w)).count());
+            }
+            active.add(row);
+        }
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(members.size());
+        assertThat(retention.getList("cohorts.size", Integer.class)).as("cohort sizes").containsExactlyElementsOf(sizes);
+        assertThat(retention.<List<Integer>>getList("cohorts.active")).as("cohorts active per week").containsExactlyElementsOf(active);
+
+        // The funnel (no purchases here: converted and referred are 0) and the referrals of windows.
+        for (int[] window : new int[][] {{0, LAST}, {10, 30}, {33, 33}, {20, 26}}) {
+            Map<String, String> query = Map.of("from", s.day(window[0]).toString(), "to", s.day(window[1]).toString());
+            List<Member> joinedIn = members.stream().filter(m -> m.joined() >= window[0] && m.joined() <= window[1]).toList();
+            List<Member> activated = joinedIn.stream().filter(m -> !m.active().subSet(m.joined(), true, m.joined() + 6, true).isEmpty()).toList();
+            long retained = activated.stream().filter(m -> m.active().subSet(m.joined() + 7, true, m.joined() + 29, true).size() >= 2).count();
+            JsonPath funnel = Scenario.get(base + "/funnel", query);
+            assertThat(List.of(funnel.getLong("joined"), funnel.getLong("activated"), funnel.getLong("retained"), funnel.getLong("converted")))
+                    .as("funnel of days " + Arrays.toString(window)).containsExactly((long) joinedIn.size(), (long) activated.size(), retained, 0L);
+
+            JsonPath referrals = Scenario.get(base + "/referrals", query);
+            Map<String, Long> byInviter = joinedIn.stream().filter(m -> m.inviter() != null)
+                    .collect(Collectors.groupingBy(m -> m.inviter().toString(), TreeMap::new, Collectors.counting()));
+            List<String> inviters = byInviter.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList();
+            assertThat(referrals.getLong("activeMembers")).as("active in days " + Arrays.toString(window))
+                    .isEqualTo(activeIn(members, window[0], window[1]));
+            assertThat(referrals.getLong("invitedJoins")).isEqualTo(byInviter.values().stream().mapToLong(Long::longValue).sum());
+            List<String> listed = new ArrayList<>();
+            for (int i = 0; i < referrals.getList("inviters").size(); i++) {
+                listed.add(referrals.getString("inviters[" + i + "].memberId") + "=" + referrals.getLong("inviters[" + i + "].invited"));
+            }
+            assertThat(listed).as("inviters of days " + Arrays.toString(window)).containsExactlyElementsOf(inviters);
+        }
     }
 
     /** The list's order: never active (-1) first, then by the last active day up to {@code day}; ties by member id, which PostgreSQL orders as their text. */
