@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -35,8 +38,8 @@ import static org.awaitility.Awaitility.await;
  * joining) published in
  * random order: every page of the silent list, its count, the summary's members, DAU, WAU, MAU and
  * silent members, the weekly lifecycle, the retention triangle, the funnel's steps, the referrals'
- * inviters and distinct active members of several windows; and the counts the listeners kept are
- * what a recount from scratch finds.
+ * inviters and distinct active members and the top KOLs of several windows (messages answer
+ * earlier ones at random); and the counts the listeners kept are what a recount from scratch finds.
  */
 @QuarkusTest
 class RunningCountsTest {
@@ -47,6 +50,10 @@ class RunningCountsTest {
 
     @Inject
     EntityManager entityManager;
+
+    /** A message; a third of them answer an earlier one (or their author's own, which counts for nothing). */
+    private record Message(UUID id, Member author, int day, Message replyTo) {
+    }
 
     private record Member(UUID id, int joined, Integer left, Integer rejoined, UUID inviter, TreeSet<Integer> active) {
 
@@ -76,10 +83,21 @@ class RunningCountsTest {
             members.add(new Member(UUID.randomUUID(), joined, left, rejoined, inviter, active));
         }
 
+        List<Message> posted = new ArrayList<>();
+        for (Member m : members) {
+            for (int day : m.active()) {
+                Message replyTo = !posted.isEmpty() && random.nextInt(3) == 0 ? posted.get(random.nextInt(posted.size())) : null;
+                posted.add(new Message(UUID.randomUUID(), m, day, replyTo));
+            }
+        }
+
         Scenario s = new Scenario(START);
         s.groupCreated(group, members.get(0).id());
         List<Runnable> events = new ArrayList<>();
-        int messages = 0;
+        for (Message message : posted) {
+            events.add(() -> s.message(group, message.author().id(), message.day(), message.id(),
+                    message.replyTo() == null ? null : message.replyTo().id()));
+        }
         for (Member m : members) {
             events.add(() -> s.joined(group, m.id(), m.joined(), "MEMBER", m.inviter()));   // a rejoin names no inviter
             if (m.left() != null) {
@@ -88,15 +106,11 @@ class RunningCountsTest {
             if (m.rejoined() != null) {
                 events.add(() -> s.joined(group, m.id(), m.rejoined(), "MEMBER", null));
             }
-            for (int day : m.active()) {
-                events.add(() -> s.message(group, m.id(), day, UUID.randomUUID(), null));
-                messages++;
-            }
         }
         Collections.shuffle(events, random);
         events.forEach(Runnable::run);
         long joins = members.stream().mapToLong(m -> m.rejoined() != null ? 2 : 1).sum();
-        long expectedMessages = messages;
+        long expectedMessages = posted.size();
         String base = "/api/v1/analytics/groups/" + group;
         await().atMost(Duration.ofSeconds(90)).until(() -> sum(base, "MESSAGES") == expectedMessages && sum(base, "JOINS") == joins);
 
@@ -200,6 +214,35 @@ class RunningCountsTest {
                 listed.add(referrals.getString("inviters[" + i + "].memberId") + "=" + referrals.getLong("inviters[" + i + "].invited"));
             }
             assertThat(listed).as("inviters of days " + Arrays.toString(window)).containsExactlyElementsOf(inviters);
+
+            // KOLs: only the few who can reach the list have their distinct repliers counted; the list is the same.
+            Map<UUID, long[]> tally = new HashMap<>();   // messages, replies received, referred members
+            Map<UUID, Set<UUID>> repliers = new HashMap<>();
+            for (Message message : posted) {
+                if (message.day() >= window[0] && message.day() <= window[1]) {
+                    tally.computeIfAbsent(message.author().id(), k -> new long[3])[0]++;
+                    Member answered = message.replyTo() == null ? null : message.replyTo().author();
+                    if (answered != null && answered != message.author()) {
+                        tally.computeIfAbsent(answered.id(), k -> new long[3])[1]++;
+                        repliers.computeIfAbsent(answered.id(), k -> new HashSet<>()).add(message.author().id());
+                    }
+                }
+            }
+            joinedIn.stream().filter(m -> m.inviter() != null).forEach(m -> tally.computeIfAbsent(m.inviter(), k -> new long[3])[2]++);
+            Map<UUID, Long> score = new HashMap<>();
+            tally.forEach((member, t) -> score.put(member, t[0] + 2 * t[1] + 3L * repliers.getOrDefault(member, Set.of()).size() + 10 * t[2]));
+            List<String> ranked = score.entrySet().stream()
+                    .sorted(Map.Entry.<UUID, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList();
+            for (int limit : new int[] {1, 5, 20}) {
+                JsonPath kols = Scenario.get(base + "/kols", Map.of("from", query.get("from"), "to", query.get("to"), "limit", limit));
+                List<String> top = new ArrayList<>();
+                for (int i = 0; i < kols.getList("memberId").size(); i++) {
+                    top.add(kols.getString("[" + i + "].memberId") + "=" + kols.getLong("[" + i + "].score"));
+                }
+                assertThat(top).as("top " + limit + " KOLs of days " + Arrays.toString(window))
+                        .containsExactlyElementsOf(ranked.subList(0, Math.min(limit, ranked.size())));
+            }
         }
     }
 
