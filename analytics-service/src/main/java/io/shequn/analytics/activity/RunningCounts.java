@@ -185,9 +185,12 @@ public class RunningCounts {
             changes.cohort(group, cohortBefore, -1);
             changes.cohort(group, cohortAfter, 1);
             TreeSet<LocalDate> weeks = new TreeSet<>();
-            ((List<Object>) entityManager.createNativeQuery(
-                            "select distinct cast(date_trunc('week', day) as date) from member_activity_day where group_id = :group and member_id = :member")
-                    .setParameter("group", group).setParameter("member", member).getResultList()).forEach(week -> weeks.add(SqlValues.localDate(week)));
+            if (before.firstActiveDay() != null) {   // most joiners have not been active yet: nothing to move
+                ((List<Object>) entityManager.createNativeQuery(
+                                "select distinct cast(date_trunc('week', day) as date) from member_activity_day where group_id = :group and member_id = :member")
+                        .setParameter("group", group).setParameter("member", member).getResultList())
+                        .forEach(week -> weeks.add(SqlValues.localDate(week)));
+            }
             changes.cohortWeeks(group, cohortBefore, weeks, Set.of(), -1);
             changes.cohortWeeks(group, cohortAfter, weeks, Set.of(), 1);
         }
