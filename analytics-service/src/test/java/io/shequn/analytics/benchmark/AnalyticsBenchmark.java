@@ -97,7 +97,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them in target/surefire-reports/io.shequn.analytics.benchmark.AnalyticsBenchmark-output.txt)
  * and writes them to target/benchmark.txt.
  *
- * <pre>./mvnw -B -o verify -pl analytics-service -Dtest=AnalyticsBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -o verify -pl analytics-service -am -Dtest=AnalyticsBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
  * (If the sibling modules cannot be resolved, first:
  * {@code ./mvnw -B -o install -DskipTests -pl contracts,local-stack,platform -q}.)

@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Read models are written by SQL as the listeners write them for those events. Writes
  * target/query-cost.txt; each figure carries the load average of the machine when it was taken.
  *
- * <pre>./mvnw -B -o verify -pl analytics-service -Dtest=QueryCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -o verify -pl analytics-service -am -Dtest=QueryCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @QuarkusTest
 class QueryCostBenchmark {
