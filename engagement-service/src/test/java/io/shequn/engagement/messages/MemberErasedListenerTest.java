@@ -41,8 +41,13 @@ class MemberErasedListenerTest {
                 null, null, Instant.now()), BRIDGE);
         await().atMost(FRESH).until(() -> messages(group, owner).getInt("totalItems") == 2);
         assertThat(messages(group, owner).getString("items[1].text")).isEqualTo("我在杭州，加微信聊");
+        String leavingToken = memberToken(leaving);
+        given().auth().oauth2(leavingToken).when().get("/api/v1/groups/" + group + "/messages").then().statusCode(200);
 
         publish(Events.MEMBER_ERASED, new MemberErased(leaving, Instant.now()), "/shequn/member-service");
+        // The same token, verified and remembered before, is refused as soon as the erasure is applied.
+        await().atMost(FRESH).untilAsserted(() -> given().auth().oauth2(leavingToken).when().get("/api/v1/groups/" + group + "/messages")
+                .then().statusCode(401).body("type", org.hamcrest.Matchers.equalTo("https://shequn.io/problems/member-erased")));
 
         await().atMost(FRESH).untilAsserted(() -> {
             JsonPath list = messages(group, owner);

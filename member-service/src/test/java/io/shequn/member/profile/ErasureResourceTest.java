@@ -72,7 +72,12 @@ class ErasureResourceTest {
     void anErasedMemberCannotBeEditedFoundOrVerifiedAndErasingAgainIsHarmless() {
         UUID me = UUID.randomUUID();
         createOwn(me, Map.of("displayName", "Zhao Lei", "tags", List.of("erasure-check")));
+        String mine = member(me);
+        given().auth().oauth2(mine).when().get("/api/v1/members/me").then().statusCode(200);   // verified, and remembered
         given().auth().oauth2(operator()).when().delete("/api/v1/members/" + me).then().statusCode(204);
+        // The very next request with the same remembered token is refused.
+        given().auth().oauth2(mine).when().get("/api/v1/members/me").then().statusCode(401)
+                .body("type", equalTo("https://shequn.io/problems/member-erased"));
 
         given().auth().oauth2(operator()).when().delete("/api/v1/members/" + me).then().statusCode(204);
         // The erased member's still-valid token is refused: nothing personal can be saved again.

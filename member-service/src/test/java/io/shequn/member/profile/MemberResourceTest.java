@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
@@ -119,6 +121,37 @@ class MemberResourceTest {
         String withinTheSkew = LocalStack.shared().tokens().issuedAt(member, Instant.now().plus(Duration.ofSeconds(20)));
         given().auth().oauth2(withinTheSkew).when().get("/api/v1/members/me")
                 .then().statusCode(404).body("type", equalTo("https://shequn.io/problems/not-found"));
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItHasExpired() {
+        UUID member = UUID.randomUUID();
+        // exp lies 50 s in the past: within SmallRye JWT's 60 s clock skew for about 10 s more.
+        String expiring = LocalStack.shared().tokens().issuedAt(member, Instant.now().minus(Duration.ofHours(1)).minusSeconds(50));
+        given().auth().oauth2(expiring).when().get("/api/v1/members/me").then().statusCode(404);
+        given().auth().oauth2(expiring).when().get("/api/v1/members/me").then().statusCode(404);   // now from the cache
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(expiring).when().get("/api/v1/members/me").then().statusCode(401).contentType(PROBLEM_JSON));
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceAndThenAnsweredFromTheCache() {
+        String token = LocalStack.shared().tokens().member(UUID.randomUUID());
+        given().auth().oauth2(token).when().get("/api/v1/members/me").then().statusCode(404);
+        double hits = verifiedTokenHits();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/members/me").then().statusCode(404);
+        }
+        assertThat(verifiedTokenHits()).isGreaterThanOrEqualTo(hits + 3);
+    }
+
+    /** cache_gets_total of the platform's verified tokens (VerifiedTokens), result hit, from /q/metrics. */
+    private static double verifiedTokenHits() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"verified-tokens\"")
+                        && line.contains("result=\"hit\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no cache_gets_total for verified-tokens in /q/metrics"));
     }
 
     @Test
