@@ -26,9 +26,11 @@ public class GroupAccess implements GroupRoles {
     @Inject
     EntityManager entityManager;
 
-    /** The caller's role in the group, as analytics knows it; what {@code @Allowed} audiences are checked against. */
+    /**
+     * The caller's role in the group, as analytics knows it; what {@code @Allowed} audiences are
+     * checked against. No transaction of its own: every group request asks it, as one read.
+     */
     @Override
-    @Transactional
     public Optional<GroupRole> activeRole(UUID group, UUID member) {
         List<?> roles = entityManager.createNativeQuery("""
                         select role from group_membership where group_id = :group and member_id = :member

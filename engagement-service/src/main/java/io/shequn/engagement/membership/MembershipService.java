@@ -122,9 +122,11 @@ public class MembershipService implements GroupRoles {
                 .stream().findFirst().map(Rows::instant);
     }
 
-    /** The member's role if they are currently in the group. */
+    /**
+     * The member's role if they are currently in the group. No transaction of its own: the access
+     * check of every group request asks it, outside the request's transaction, as one read.
+     */
     @Override
-    @Transactional
     public Optional<GroupRole> activeRole(UUID groupId, UUID memberId) {
         List<?> roles = entityManager.createNativeQuery(
                         "select role from group_membership where group_id = :group and member_id = :member and active")

@@ -5,6 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,8 +22,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ErasedMembers {
 
+    /** What {@link #isErased} asks, bound with the member id. */
+    public static final String IS_ERASED = "select 1 from erased_member where member_id = ?";
+
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    DataSource dataSource;
 
     /** The member was erased at {@code at}; recording it again changes nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -27,9 +38,20 @@ public class ErasedMembers {
                 .setParameter("member", member).setParameter("at", at).executeUpdate();
     }
 
-    @Transactional
+    /**
+     * Asked for every authenticated request, so it is one plain statement with no transaction of
+     * its own: a JTA transaction and an ORM session around it cost the request more CPU than the
+     * query. Inside a transaction the pool hands out that transaction's connection, so an erasure
+     * recorded earlier in it is seen.
+     */
     public boolean isErased(UUID member) {
-        return !entityManager.createNativeQuery("select 1 from erased_member where member_id = :member")
-                .setParameter("member", member).getResultList().isEmpty();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(IS_ERASED)) {
+            select.setObject(1, member);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check whether member " + member + " was erased", e);
+        }
     }
 }
