@@ -37,7 +37,7 @@ class OutsideMessagesTest {
         s.message(group, late, 0, UUID.randomUUID(), strangers);   // a reply to the stranger, before its author's join is read
         s.message(group, owner, 0, UUID.randomUUID(), strangers);   // read after both (same partition)
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesOn(group) == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messagesOn(group)).isEqualTo(1));
         JsonPath summary = summary(group);
         assertThat(summary.getLong("dau")).isEqualTo(1);
         assertThat(summary.getLong("members")).isEqualTo(1);

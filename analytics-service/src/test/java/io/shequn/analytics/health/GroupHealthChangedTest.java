@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.shequn.localstack.CloudEventRecords.binary;
@@ -35,10 +36,8 @@ class GroupHealthChangedTest {
             joined(group, member, "2026-05-01T01:00:00Z");
         }
         // Topics are not ordered with each other: let the group and its members arrive before the messages.
-        await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.given()
-                .auth().oauth2(Scenario.operator())
-                .queryParam("day", "2026-05-02").when().get("/api/v1/analytics/groups/" + group + "/summary")
-                .then().extract().jsonPath().getInt("members") == 4);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Scenario.get("/api/v1/analytics/groups/" + group + "/summary",
+                Map.of("day", "2026-05-02")).getInt("members")).isEqualTo(4));
         message(group, members.get(0), "2026-05-10T02:00:00Z");
         message(group, members.get(1), "2026-05-10T02:00:00Z");
         for (UUID member : members) {

@@ -44,7 +44,7 @@ class HealthFromCreationTest {
             firstMinutes(s, first, owner, member, created);
             firstMinutes(s, last, owner, member, created);
             LocalDate day = LocalDate.ofInstant(created, SHANGHAI);
-            await().atMost(Duration.ofSeconds(20)).until(() -> summary(last, day).getLong("dau") == 1);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(summary(last, day).getLong("dau")).isEqualTo(1));
             assertThat(summary(last, day).getMap("health")).as("no assessment before group-created").isNull();
             groupCreated(s, last, owner, created);
 
@@ -75,7 +75,7 @@ class HealthFromCreationTest {
             s.joined(group, owner, 0, "OWNER", null);
             s.message(group, owner, 0, UUID.randomUUID(), null);
             s.message(group, owner, 1, UUID.randomUUID(), null);
-            await().atMost(Duration.ofSeconds(20)).until(() -> summary(group, s.day(1)).getLong("dau") == 1);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(summary(group, s.day(1)).getLong("dau")).isEqualTo(1));
             assertThat(summary(group, s.day(1)).getMap("health")).isNull();
 
             s.groupCreated(group, owner);            // 08:00 on day 0 in Shanghai

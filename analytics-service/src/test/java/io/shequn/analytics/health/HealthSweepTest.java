@@ -39,8 +39,8 @@ class HealthSweepTest {
                     s.message(group, member, day, UUID.randomUUID(), null);
                 }
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> Scenario.get("/api/v1/analytics/groups/" + group + "/summary",
-                    Map.of("day", s.day(29).toString())).getString("health.assessedDay"), s.day(29).toString()::equals);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Scenario.get("/api/v1/analytics/groups/" + group + "/summary",
+                    Map.of("day", s.day(29).toString())).getString("health.assessedDay")).isEqualTo(s.day(29).toString()));
             assertThat(Scenario.get("/api/v1/analytics/groups/" + group + "/summary", Map.of("day", s.day(29).toString()))
                     .getString("health.stage")).isNotEqualTo("DORMANT");
 

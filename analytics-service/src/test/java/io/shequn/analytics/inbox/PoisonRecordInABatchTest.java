@@ -61,7 +61,7 @@ class PoisonRecordInABatchTest {
         // schema-valid, so only applying it fails.
         UUID group = UUID.randomUUID();
         kafka.send(purchase(group, 100));
-        await().atMost(FRESH).until(() -> gmv(group) == 100);
+        await().atMost(FRESH).untilAsserted(() -> assertThat(gmv(group)).isEqualTo(100));
         ProducerRecord<String, byte[]> poison = purchase(group, Long.MAX_VALUE);
 
         ConsumerRecord<String, byte[]> deadLetter = publishInOneBatchWith499CheckIns(poison, "purchase.dlq");

@@ -86,9 +86,9 @@ class PurchaseAttributionTest {
     }
 
     private static void awaitDau(UUID group, String day, int dau) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Scenario.operator()).queryParam("day", day)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().auth().oauth2(Scenario.operator()).queryParam("day", day)
                 .when().get("/api/v1/analytics/groups/" + group + "/summary").then().statusCode(200)
-                .extract().jsonPath().getInt("dau") == dau);
+                .extract().jsonPath().getInt("dau")).isEqualTo(dau));
     }
 
     private static List<Map<String, Object>> gmv() {
