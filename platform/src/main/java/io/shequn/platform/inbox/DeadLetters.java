@@ -7,8 +7,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,12 +16,12 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends records that cannot be applied to {@code <topic>.dlq} with the producer of the
@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * short stable code), {@code dlq-detail}, and where it came from ({@code dlq-original-topic},
  * {@code -partition}, {@code -offset}, {@code dlq-consumer}). Counted in
  * {@code shequn_events_dead_lettered_total{topic,reason}}. A batch's dead letters are handed to
- * the connector's sending thread in one go, awaited together and logged in one line, so a flood
- * of bad records costs about what applying as many good ones does; through an emitter every
- * record would be a message of its own, acknowledged on its own, at several times that cost.
+ * the connector's sending thread in one go, acknowledged together and logged in one line, and the
+ * inbox applies the next batch while the broker acknowledges them, so a flood of bad records costs
+ * less than applying as many good ones does; through an emitter every record would be a message
+ * of its own, acknowledged on its own, at several times that cost.
  */
 @IfBuildProperty(name = "mp.messaging.incoming.inbox.enabled", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
@@ -64,30 +65,36 @@ public class DeadLetters {
     }
 
     /**
-     * Sends the letters and blocks until the broker has every one, so that the batch's offsets may
-     * then be committed.
+     * Hands the letters to the producer's sending thread at once, without waiting for the broker.
      *
-     * @throws NotSent if some did not arrive (send them all again)
+     * @return completes once the broker has every one (then they are counted and logged), so that
+     * the batch's offsets may be committed; fails with {@link NotSent} if some did not arrive (send
+     * them all again)
      */
-    void send(List<Letter> letters) {
+    CompletableFuture<Void> send(List<Letter> letters) {
         if (letters.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        try {
-            List<Future<RecordMetadata>> acks = kafka.<String, byte[]>getProducer("dead-letters").runOnSendingThread(producer -> {
-                List<Future<RecordMetadata>> sent = new ArrayList<>(letters.size());
-                letters.forEach(letter -> sent.add(producer.send(deadLetter(letter))));
-                return sent;
-            }).await().atMost(SEND_TIMEOUT);
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        AtomicInteger unacknowledged = new AtomicInteger(letters.size());
+        Callback acknowledged = (metadata, failure) -> {
+            if (failure != null) {
+                durable.completeExceptionally(new NotSent(failure));
+            } else if (unacknowledged.decrementAndGet() == 0) {
+                durable.complete(null);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotSent(e);
-        } catch (Exception e) {
-            throw new NotSent(e);
-        }
+        };
+        kafka.<String, byte[]>getProducer("dead-letters").runOnSendingThread(producer -> {
+            letters.forEach(letter -> producer.send(deadLetter(letter), acknowledged));
+            return null;
+        }).subscribe().with(sent -> { }, failure -> durable.completeExceptionally(new NotSent(failure)));
+        return durable.orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        failure instanceof NotSent ? failure : new NotSent(failure)))
+                .thenRun(() -> counted(letters));
+    }
+
+    private void counted(List<Letter> letters) {
         Map<String, Integer> byReason = new TreeMap<>();
         for (Letter letter : letters) {
             counter(letter.record().topic(), letter.reason()).increment();
@@ -121,7 +128,7 @@ public class DeadLetters {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Kafka did not take every dead letter of a batch; the batch waits, as for a database outage. */
+    /** Kafka did not take every dead letter of a batch; they are sent again and the batch waits, as for a database outage. */
     static final class NotSent extends RuntimeException {
         NotSent(Throwable cause) {
             super("Dead letters not acknowledged: " + cause.getMessage(), cause);

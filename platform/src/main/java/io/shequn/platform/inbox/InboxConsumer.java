@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
@@ -61,7 +62,9 @@ import java.util.function.BiConsumer;
  * <li>applies the valid ones in one database transaction: one statement records their ids in the
  * {@link Inbox} (dropping those applied before), then each run of consecutive events of one topic
  * goes to its listener's {@link InboxListener#onBatch};</li>
- * <li>acknowledges the batch once that transaction and the dead letters are durable.</li>
+ * <li>acknowledges the batch once that transaction and the dead letters are durable; the next batch
+ * is applied while the broker acknowledges the dead letters, so that a flood of bad records on one
+ * topic holds the other topics' events back as little as possible.</li>
  * </ol>
  * If the transaction fails, the batch is split in halves until the event that fails is alone; it
  * is tried again and then dead-lettered, and the rest is applied. Database outages are not the
@@ -84,6 +87,7 @@ public class InboxConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
     private static final int ATTEMPTS = 3;
+    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     @Inject
@@ -120,6 +124,8 @@ public class InboxConsumer {
         return t;
     });
     private volatile boolean stopping;
+    /** The dead letters of the batch applied last, on their way while the next batch is applied. */
+    private CompletableFuture<Boolean> previousDeadLetters = CompletableFuture.completedFuture(true);
 
     /** Before the connector delivers the first batch: the listeners, their counters, the topic check. */
     @PostConstruct
@@ -151,16 +157,25 @@ public class InboxConsumer {
 
     @Incoming("inbox")
     public CompletionStage<Void> consume(Message<ConsumerRecords<String, byte[]>> batch) {
-        return CompletableFuture.supplyAsync(() -> apply(batch.getPayload()), thread)
-                // Not acknowledged when stopping halfway: the batch is read again after the restart.
+        CompletableFuture<CompletableFuture<Boolean>> applied = CompletableFuture.supplyAsync(() -> apply(batch.getPayload()), thread);
+        // The connector hands over the next batch once this one is applied; this one is acknowledged
+        // when its dead letters are durable too (the throttled commit strategy commits an offset
+        // only once every record before it is acknowledged), and not when stopping halfway: the
+        // batch is read again after the restart.
+        applied.thenAccept(deadLettered -> deadLettered
                 .thenCompose(done -> done ? batch.ack() : CompletableFuture.completedFuture(null))
-                // What the platform does not handle (an Error while applying, a bug) is nacked, not
-                // swallowed: failure-strategy=fail then stops the channel and its liveness check says so.
-                .exceptionallyCompose(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                    LOG.errorf(cause, "The inbox stops: applying a batch of %d records failed", batch.getPayload().count());
-                    return batch.nack(cause);
-                });
+                .exceptionallyCompose(failure -> stop(batch, failure)));
+        return applied.<Void>thenApply(deadLettered -> null).exceptionallyCompose(failure -> stop(batch, failure));
+    }
+
+    /**
+     * What the platform does not handle (an Error while applying, a bug) is nacked, not swallowed:
+     * failure-strategy=fail then stops the channel and its liveness check says so.
+     */
+    private static CompletionStage<Void> stop(Message<ConsumerRecords<String, byte[]>> batch, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        LOG.errorf(cause, "The inbox stops: applying a batch of %d records failed", batch.getPayload().count());
+        return batch.nack(cause);
     }
 
     /**
@@ -208,8 +223,14 @@ public class InboxConsumer {
         return counts.values().stream().mapToInt(c -> c[0] + c[1]).sum();
     }
 
-    /** @return false if the service is stopping and the batch was not (completely) applied */
-    private boolean apply(ConsumerRecords<String, byte[]> records) {
+    /**
+     * Applies the valid records and hands the bad ones to {@link DeadLetters}; returns once the
+     * previous batch's dead letters are durable, so that at most two batches' are on their way.
+     *
+     * @return completes with true once this batch's dead letters are durable, with false if the
+     * service is stopping and the batch was not (completely) applied or dead-lettered
+     */
+    private CompletableFuture<Boolean> apply(ConsumerRecords<String, byte[]> records) {
         List<Decoded<?>> valid = new ArrayList<>(records.count());
         List<DeadLetters.Letter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -219,18 +240,18 @@ public class InboxConsumer {
                 rejected.add(new DeadLetters.Letter(record, e.reason(), e.getMessage()));
             }
         }
+        CompletableFuture<Boolean> deadLettered;
         try {
             applyIsolating(valid, () -> { }, (failed, detail) -> rejected.add(new DeadLetters.Letter(failed.record(), "handler-failed", detail)))
                     .forEach((topic, counts) -> {
                         applied.get(topic).increment(counts[0]);
                         duplicates.get(topic).increment(counts[1]);
                     });
-            untilDone(() -> {
-                deadLetters.send(rejected);
-                return null;
-            });
+            deadLettered = deadLetter(rejected, INITIAL_BACKOFF);
+            awaitDurable(previousDeadLetters);
+            previousDeadLetters = deadLettered;
         } catch (Stopping e) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> ofPartition = records.records(partition);
@@ -241,9 +262,45 @@ public class InboxConsumer {
             while (!stopping) {
                 sleep(Duration.ofSeconds(1));
             }
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        return true;
+        return deadLettered;
+    }
+
+    /**
+     * Sends the letters, and again, with back-off, for as long as Kafka does not acknowledge them
+     * all: that is never the records' fault.
+     *
+     * @return completes with true once they are durable, with false if the service is stopping first
+     */
+    private CompletableFuture<Boolean> deadLetter(List<DeadLetters.Letter> letters, Duration backoff) {
+        return deadLetters.send(letters).thenApply(durable -> true).exceptionallyCompose(failure -> {
+            if (stopping) {
+                return CompletableFuture.completedFuture(false);
+            }
+            LOG.warnf("Dead letters of a batch are sent again in %s: %s", backoff, rootMessage(failure));
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS))
+                    .thenCompose(again -> deadLetter(letters, longer(backoff)));
+        });
+    }
+
+    private void awaitDurable(CompletableFuture<Boolean> deadLettered) {
+        while (true) {
+            if (stopping) {
+                throw new Stopping();
+            }
+            try {
+                deadLettered.get(100, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                // still on its way
+            } catch (ExecutionException e) {
+                return; // the batch it belongs to is nacked, which stops the channel
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopping();
+            }
+        }
     }
 
     /**
@@ -287,11 +344,11 @@ public class InboxConsumer {
     }
 
     /**
-     * Runs {@code work} again, with back-off, for as long as it fails because the database (or,
-     * for dead letters, Kafka) is unavailable: that is never the event's fault.
+     * Runs {@code work} again, with back-off, for as long as it fails because the database is
+     * unavailable: that is never the event's fault.
      */
     private <T> T untilDone(Callable<T> work) {
-        Duration backoff = Duration.ofMillis(500);
+        Duration backoff = INITIAL_BACKOFF;
         while (true) {
             if (stopping) {
                 throw new Stopping();
@@ -304,9 +361,13 @@ public class InboxConsumer {
                 }
                 LOG.warnf("Inbox paused for %s, the batch will be applied when the database is back: %s", backoff, rootMessage(e));
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = longer(backoff);
             }
         }
+    }
+
+    private static Duration longer(Duration backoff) {
+        return backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
 
     private Decoded<?> decode(ConsumerRecord<String, byte[]> record) throws InvalidEventException {
@@ -393,8 +454,7 @@ public class InboxConsumer {
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof DeadLetters.NotSent) {
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
@@ -437,4 +497,3 @@ public class InboxConsumer {
         }
     }
 }
-
