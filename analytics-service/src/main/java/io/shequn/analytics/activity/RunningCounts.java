@@ -416,67 +416,37 @@ public class RunningCounts {
                                     dormant_members = group_week.dormant_members + excluded.dormant_members""",
                         weekRows);
             }
-            List<Object[]> cohortRows = new ArrayList<>();
-            cohorts.forEach((key, delta) -> {
+            addDeltas(cohorts, """
+                            insert into group_cohort (group_id, cohort_week, members) select * from unnest(?::uuid[], ?::date[], ?::int[])
+                            on conflict (group_id, cohort_week) do update set members = group_cohort.members + excluded.members""");
+            addDeltas(cohortWeeks, """
+                            insert into group_cohort_week (group_id, cohort_week, active_week, members)
+                            select * from unnest(?::uuid[], ?::date[], ?::date[], ?::int[])
+                            on conflict (group_id, cohort_week, active_week) do update set members = group_cohort_week.members + excluded.members""");
+            addDeltas(invited, """
+                            insert into group_inviter_day (group_id, day, inviter_id, joins) select * from unnest(?::uuid[], ?::date[], ?::uuid[], ?::int[])
+                            on conflict (group_id, day, inviter_id) do update set joins = group_inviter_day.joins + excluded.joins""");
+            addDeltas(gaps, """
+                            insert into group_active_gap (group_id, day, gap, members) select * from unnest(?::uuid[], ?::date[], ?::smallint[], ?::int[])
+                            on conflict (group_id, day, gap) do update set members = group_active_gap.members + excluded.members""");
+            addDeltas(rank, """
+                            insert into group_member_rank (group_id, last_active_day, bucket, members)
+                            select * from unnest(?::uuid[], ?::date[], ?::smallint[], ?::int[])
+                            on conflict (group_id, last_active_day, bucket) do update set members = group_member_rank.members + excluded.members""");
+        }
+
+        /** Adds each key's non-zero delta to its row: {@code upsert} takes the key's columns, then the delta. */
+        private void addDeltas(Map<List<Object>, Integer> deltas, String upsert) {
+            List<Object[]> rows = new ArrayList<>();
+            deltas.forEach((key, delta) -> {
                 if (delta != 0) {
-                    cohortRows.add(new Object[] {key.get(0), key.get(1), delta});
+                    Object[] row = key.toArray(new Object[key.size() + 1]);
+                    row[key.size()] = delta;
+                    rows.add(row);
                 }
             });
-            if (!cohortRows.isEmpty()) {
-                BulkSql.update(entityManager, """
-                                insert into group_cohort (group_id, cohort_week, members) select * from unnest(?::uuid[], ?::date[], ?::int[])
-                                on conflict (group_id, cohort_week) do update set members = group_cohort.members + excluded.members""",
-                        cohortRows);
-            }
-            List<Object[]> cohortWeekRows = new ArrayList<>();
-            cohortWeeks.forEach((key, delta) -> {
-                if (delta != 0) {
-                    cohortWeekRows.add(new Object[] {key.get(0), key.get(1), key.get(2), delta});
-                }
-            });
-            if (!cohortWeekRows.isEmpty()) {
-                BulkSql.update(entityManager, """
-                                insert into group_cohort_week (group_id, cohort_week, active_week, members)
-                                select * from unnest(?::uuid[], ?::date[], ?::date[], ?::int[])
-                                on conflict (group_id, cohort_week, active_week) do update set members = group_cohort_week.members + excluded.members""",
-                        cohortWeekRows);
-            }
-            List<Object[]> invitedRows = new ArrayList<>();
-            invited.forEach((key, delta) -> {
-                if (delta != 0) {
-                    invitedRows.add(new Object[] {key.get(0), key.get(1), key.get(2), delta});
-                }
-            });
-            if (!invitedRows.isEmpty()) {
-                BulkSql.update(entityManager, """
-                                insert into group_inviter_day (group_id, day, inviter_id, joins) select * from unnest(?::uuid[], ?::date[], ?::uuid[], ?::int[])
-                                on conflict (group_id, day, inviter_id) do update set joins = group_inviter_day.joins + excluded.joins""",
-                        invitedRows);
-            }
-            List<Object[]> gapRows = new ArrayList<>();
-            gaps.forEach((key, delta) -> {
-                if (delta != 0) {
-                    gapRows.add(new Object[] {key.get(0), key.get(1), key.get(2), delta});
-                }
-            });
-            if (!gapRows.isEmpty()) {
-                BulkSql.update(entityManager, """
-                                insert into group_active_gap (group_id, day, gap, members) select * from unnest(?::uuid[], ?::date[], ?::smallint[], ?::int[])
-                                on conflict (group_id, day, gap) do update set members = group_active_gap.members + excluded.members""",
-                        gapRows);
-            }
-            List<Object[]> rankRows = new ArrayList<>();
-            rank.forEach((key, delta) -> {
-                if (delta != 0) {
-                    rankRows.add(new Object[] {key.get(0), key.get(1), key.get(2), delta});
-                }
-            });
-            if (!rankRows.isEmpty()) {
-                BulkSql.update(entityManager, """
-                                insert into group_member_rank (group_id, last_active_day, bucket, members)
-                                select * from unnest(?::uuid[], ?::date[], ?::smallint[], ?::int[])
-                                on conflict (group_id, last_active_day, bucket) do update set members = group_member_rank.members + excluded.members""",
-                        rankRows);
+            if (!rows.isEmpty()) {
+                BulkSql.update(entityManager, upsert, rows);
             }
         }
     }
