@@ -79,11 +79,8 @@ public final class MembershipListeners {
             UUID inviter = after.inviterId();
             attribution.inviterKnown(data.groupId(), data.memberId(), inviter);
             // The joiner's first join may have moved, and the inviter it names (or named) gained (or lost) a referral.
-            funnel.memberChanged(data.groupId(), data.memberId());
-            funnel.memberChanged(data.groupId(), inviter);
-            if (before.inviterId() != null && !before.inviterId().equals(inviter)) {
-                funnel.memberChanged(data.groupId(), before.inviterId());
-            }
+            funnel.membersChanged(new Object[] {data.groupId(), data.memberId()}, new Object[] {data.groupId(), inviter},
+                    new Object[] {data.groupId(), before.inviterId()});
             messages.authorJoined(data.groupId(), data.memberId());
             rollup.count(data.groupId(), event.time(), calendar.dayOf(data.groupId(), event.time()), ActivityRollup.Counter.JOINS);
         }

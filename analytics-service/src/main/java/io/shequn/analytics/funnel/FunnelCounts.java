@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Keeps the funnel's running counts (V13__funnel_counts.sql, group_funnel_day) as events arrive:
@@ -61,18 +61,21 @@ public class FunnelCounts {
     @Inject
     EntityManager entityManager;
 
-    /** {group, member} pairs (duplicates allowed) whose activity, first join, invitees or purchases in the group changed. */
+    /**
+     * {group, member} pairs (duplicates allowed; a pair naming no one, such as a join's absent
+     * inviter, is skipped) whose activity, first join, invitees or purchases in the group changed:
+     * one statement for all of them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void membersChanged(List<Object[]> groupMembers) {
-        if (!groupMembers.isEmpty()) {
-            BulkSql.update(entityManager, REFRESH, groupMembers);
+        List<Object[]> named = groupMembers.stream().filter(pair -> pair[0] != null && pair[1] != null).toList();
+        if (!named.isEmpty()) {
+            BulkSql.update(entityManager, REFRESH, named);
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void memberChanged(UUID group, UUID member) {
-        if (group != null && member != null) {
-            membersChanged(List.<Object[]>of(new Object[] {group, member}));
-        }
+    public void membersChanged(Object[]... groupMembers) {
+        membersChanged(Arrays.asList(groupMembers));
     }
 }

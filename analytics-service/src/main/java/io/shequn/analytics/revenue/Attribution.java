@@ -73,7 +73,7 @@ public class Attribution {
                 .executeUpdate();
         if (recorded == 1) {
             credit(new Credit(data.orderId(), data.memberId(), group, inviter, at, data.currency(), data.amount()), 1);
-            funnel.memberChanged(group, data.memberId());
+            funnel.membersChanged(new Object[] {group, data.memberId()});
         }
     }
 
@@ -102,8 +102,7 @@ public class Attribution {
                     .setParameter("group", group).setParameter("at", at).setParameter("inviter", inviter).setParameter("order", old.order())
                     .executeUpdate();
             credit(new Credit(old.order(), member, group, inviter, old.purchasedAt(), old.currency(), old.amount()), 1);
-            funnel.memberChanged(old.group(), member);
-            funnel.memberChanged(group, member);
+            funnel.membersChanged(new Object[] {old.group(), member}, new Object[] {group, member});
         }
     }
 
