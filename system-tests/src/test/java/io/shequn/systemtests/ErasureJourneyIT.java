@@ -22,6 +22,9 @@ import static org.awaitility.Awaitility.await;
  * service's OpenAPI document lists, so an endpoint added later is covered too; a chat bridge's
  * message from them is kept without its text; their pending application is withdrawn, so the
  * owner can no longer approve it.
+ *
+ * <p>Issue 13, journey (5): what every service returned of the member's personal data before the
+ * erasure (profile, search, introduction answers, message text), none returns after it, to anyone.
  */
 @Order(40)
 class ErasureJourneyIT extends SystemTest {
@@ -31,14 +34,27 @@ class ErasureJourneyIT extends SystemTest {
     @Test
     void anErasedMemberCanAddNoPersonalDataAnywhere() {
         UUID owner = id(register("Lu Xun", null));
-        UUID member = id(register("Xiao Hong", null));
-        UUID open = createGroup(owner, "Open salon", Map.of("mode", "OPEN"));
+        UUID member = UUID.randomUUID();
+        as(member).body(Map.of("displayName", "Xiao Hong", "region", "Hangzhou", "occupation", "Nurse", "phone", "13900002222",
+                        "email", "xiao.hong@example.com", "bio", "Tea lover from Xixi wetland"))
+                .when().put(url("MEMBER", "/api/v1/members/me")).then().statusCode(201);
+        UUID open = createGroup(owner, "Open salon", Map.of("mode", "OPEN", "requiredIntroFields", List.of("occupation")));
         UUID vetted = createGroup(owner, "Vetted salon", Map.of("mode", "APPROVAL"));
-        assertThat(join(open, member, null)).isEqualTo("ACTIVE");
+        as(member).body(Map.of("intro", Map.of("occupation", "night-shift midwife")))
+                .when().post(url("GROUP", "/api/v1/groups/" + open + "/members")).then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
         assertThat(join(vetted, member, null)).isEqualTo("PENDING_APPROVAL");
         // engagement-service knows the membership before the erasure (a bridge message is then the member's own).
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(member)
-                .when().get(url("ENGAGEMENT", "/api/v1/groups/" + open + "/messages")).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(member).body(Map.of("kind", "TEXT", "text", "call me at 13900002222"))
+                .when().post(url("ENGAGEMENT", "/api/v1/groups/" + open + "/messages")).then().statusCode(201));
+
+        // Where each service shows the member's personal data to an operator: there before the erasure...
+        List<String> personal = List.of("Xiao Hong", "13900002222", "xiao.hong@example.com", "Tea lover", "night-shift midwife");
+        List<String> reads = List.of("MEMBER /api/v1/members/" + member, "MEMBER /api/v1/members?q=Xiao%20Hong",
+                "GROUP /api/v1/groups/" + open + "/members/" + member, "GROUP /api/v1/groups/" + open + "/members",
+                "ENGAGEMENT /api/v1/groups/" + open + "/messages", "ANALYTICS /api/v1/analytics/members/" + member);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(String.join("\n", operatorReads(reads)))
+                .contains(personal.toArray(String[]::new)));
 
         as(member).when().delete(url("MEMBER", "/api/v1/members/" + member)).then().statusCode(204);
 
@@ -57,6 +73,12 @@ class ErasureJourneyIT extends SystemTest {
             }
             assertThat(accepted).as(service + " operations that did not refuse the erased member's token").isEmpty();
         }
+
+        // ... and in none of them after it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(operatorReads(reads))
+                .allSatisfy(body -> assertThat(body).doesNotContain(personal.toArray(String[]::new))));
+        assertThat(asOperator().when().get(url("MEMBER", "/api/v1/members/" + member)).then().statusCode(200)
+                .extract().<Boolean>path("erased")).isTrue();
 
         // A chat bridge's message from the erased member is kept (counts stay right) without its text.
         UUID bridged = UUID.randomUUID();
@@ -80,6 +102,14 @@ class ErasureJourneyIT extends SystemTest {
         assertThat(approve.statusCode()).isBetween(404, 409);
         assertThat(as(owner).when().get(url("GROUP", "/api/v1/groups/" + vetted + "/members/" + member))
                 .then().statusCode(200).extract().<String>path("status")).isEqualTo("LEFT");
+    }
+
+    /** The bodies of operator GETs given as "SERVICE /path?query". */
+    private static List<String> operatorReads(List<String> reads) {
+        return reads.stream().map(read -> {
+            String[] parts = read.split(" ", 2);
+            return asOperator().urlEncodingEnabled(false).when().get(url(parts[0], parts[1])).then().statusCode(200).extract().asString();
+        }).toList();
     }
 
     private static void assertErasedProblem(Response response) {

@@ -19,6 +19,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Issue 16, item 3: a shop's purchase whose item has sku {@code group-entry:{groupId}} and no
  * {@code groupId} completes the paid membership and earns the group its GMV, conversion and ARPU.
+ * Issue 13, journey (2): the admitted buyer checks in (engagement-service knows the paid member),
+ * and analytics counts the check-in and the buyer's activation beside the purchase.
  */
 @Order(30)
 class PaidEntryJourneyIT extends SystemTest {
@@ -37,7 +39,17 @@ class PaidEntryJourneyIT extends SystemTest {
                 .when().get(url("GROUP", "/api/v1/groups/" + group + "/members/" + buyer))
                 .then().statusCode(200).body("status", equalTo("ACTIVE")));
 
+        // Admitted: engagement-service learns of the paid join and accepts the buyer's check-in.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(buyer)
+                .when().post(url("ENGAGEMENT", "/api/v1/groups/" + group + "/check-ins")).then().statusCode(201)
+                .body("streak", equalTo(1)));
+
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(analytics("/api/v1/analytics/groups/" + group + "/timeseries?metric=CHECK_INS&from=" + today + "&to=" + today)
+                    .getLong("[0].value")).isEqualTo(1);
+            assertThat(analytics("/api/v1/analytics/groups/" + group + "/summary?day=" + today).getLong("dau")).isEqualTo(1);
+        });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath revenue = analytics("/api/v1/analytics/groups/" + group + "/revenue?from=" + today + "&to=" + today);
             assertThat(revenue.getList("gmv")).containsExactly(Map.of("currency", "CNY", "purchases", 1, "amount", 9_900));
@@ -48,6 +60,7 @@ class PaidEntryJourneyIT extends SystemTest {
         });
         JsonPath funnel = analytics("/api/v1/analytics/groups/" + group + "/funnel?from=" + today + "&to=" + today);
         assertThat(funnel.getLong("joined")).isEqualTo(2);
+        assertThat(funnel.getLong("activated")).as("the buyer checked in on their join day").isEqualTo(1);
         JsonPath purchases = analytics("/api/v1/analytics/members/" + buyer + "/purchases");
         assertThat(purchases.getString("items[0].orderId")).isEqualTo(order.toString());
         assertThat(purchases.getString("items[0].groupId")).isEqualTo(group.toString());
@@ -61,9 +74,9 @@ class PaidEntryJourneyIT extends SystemTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath points = new JsonPath(as(buyer).when().get(url("ENGAGEMENT", "/api/v1/members/me/points"))
                     .then().statusCode(200).extract().asString());
-            assertThat(points.getLong("balance")).isEqualTo(99);
-            assertThat(points.getString("history.items[0].reason")).isEqualTo("PURCHASE");
-            assertThat(points.getString("history.items[0].groupId")).isEqualTo(group.toString());
+            assertThat(points.getLong("balance")).isEqualTo(99 + 10);
+            assertThat(points.getList("history.items.reason", String.class)).containsExactlyInAnyOrder("PURCHASE", "CHECK_IN");
+            assertThat(points.getString("history.items.find { it.reason == 'PURCHASE' }.groupId")).isEqualTo(group.toString());
         });
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,6 +22,10 @@ import static org.awaitility.Awaitility.await;
  * inviters"): in the group's referrals and K-factor, in A's KOL influence and in A's referral
  * points, also when the group admits by approval. A registration inviter who is not a member of
  * the group is credited nothing there.
+ *
+ * <p>Issue 13, journey (1): the approved invitee then attends the activity the inviter runs in
+ * the vetted group, and analytics shows that attendance (the group's attendances and campaign,
+ * the member's active day), the invitee's funnel steps and whose referral the join was.
  */
 @Order(20)
 class RegistrationInviterJourneyIT extends SystemTest {
@@ -56,6 +61,7 @@ class RegistrationInviterJourneyIT extends SystemTest {
         checkIn(open, friend);
         checkIn(vetted, applicant);
         checkIn(other, elsewhere);
+        UUID talk = attendActivity(vetted, inviter, applicant);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath referrals = analytics("/api/v1/analytics/groups/" + open + "/referrals" + window);
@@ -78,6 +84,33 @@ class RegistrationInviterJourneyIT extends SystemTest {
         });
         assertThat(analytics("/api/v1/analytics/groups/" + vetted + "/kols" + window).getList("memberId", String.class))
                 .containsExactly(inviter.toString());
+        // The activity: one attendance, one campaign with its one attendee, an active day of the invitee's.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(analytics(
+                "/api/v1/analytics/groups/" + vetted + "/timeseries?metric=ATTENDANCES&from=" + today + "&to=" + today)
+                .getLong("[0].value")).isEqualTo(1));
+        String tomorrow = LocalDate.parse(today).plusDays(1).toString();   // the talk starts in 10 minutes: maybe after midnight
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath campaigns = analytics("/api/v1/analytics/groups/" + vetted + "/campaigns?from=" + today + "&to=" + tomorrow);
+            assertThat(campaigns.getList("items.campaignId", String.class)).containsExactly(talk.toString());
+            assertThat(campaigns.getString("items[0].kind")).isEqualTo("ACTIVITY");
+            assertThat(campaigns.getString("items[0].title")).isEqualTo("Tea masters' talk");
+            assertThat(campaigns.getLong("items[0].participants")).isEqualTo(1);
+        });
+        assertThat(analytics("/api/v1/analytics/members/" + applicant + "/activity" + window).getList("days[0].groups", String.class))
+                .containsExactly(vetted.toString());
+        // Funnel: the owner and the invitee joined today, the invitee is activated (retained needs days 8-30).
+        JsonPath funnel = analytics("/api/v1/analytics/groups/" + vetted + "/funnel" + window);
+        assertThat(funnel.getLong("joined")).isEqualTo(2);
+        assertThat(funnel.getLong("activated")).isEqualTo(1);
+        assertThat(funnel.getLong("retained")).isZero();
+        // Whose referral the join was, on both members' pages.
+        JsonPath applicantPage = analytics("/api/v1/analytics/members/" + applicant);
+        assertThat(applicantPage.getString("invitedBy")).isEqualTo(inviter.toString());
+        assertThat(applicantPage.getString("groups.find { it.groupId == '" + vetted + "' }.invitedBy")).isEqualTo(inviter.toString());
+        JsonPath inviterPage = analytics("/api/v1/analytics/members/" + inviter);
+        assertThat(inviterPage.getLong("invitedMembers")).isEqualTo(3);
+        assertThat(inviterPage.getLong("groups.find { it.groupId == '" + vetted + "' }.invitedMembers")).isEqualTo(1);
+        assertThat(inviterPage.getLong("groups.find { it.groupId == '" + open + "' }.invitedMembers")).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath referrals = analytics("/api/v1/analytics/groups/" + other + "/referrals" + window);
@@ -113,6 +146,22 @@ class RegistrationInviterJourneyIT extends SystemTest {
             status[0] = response.path("status");
         });
         return status[0];
+    }
+
+    /** The host schedules a talk starting in 10 minutes; the member signs up and attends with its code. The talk's id. */
+    private static UUID attendActivity(UUID group, UUID host, UUID member) {
+        Instant start = Instant.now().plus(Duration.ofMinutes(10));
+        JsonPath activity = as(host).body(Map.of("type", "ONLINE_TALK", "title", "Tea masters' talk", "hostId", host.toString(),
+                        "startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(1)).toString()))
+                .when().post(url("ENGAGEMENT", "/api/v1/groups/" + group + "/activities"))
+                .then().statusCode(201).extract().jsonPath();
+        String path = "/api/v1/groups/" + group + "/activities/" + activity.getString("id");
+        as(member).when().post(url("ENGAGEMENT", path + "/sign-ups")).then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("SIGNED_UP"));
+        // Attendance opens 15 minutes before the start.
+        as(member).body(Map.of("code", activity.getString("attendanceCode"))).when().post(url("ENGAGEMENT", path + "/attendances"))
+                .then().statusCode(201);
+        return UUID.fromString(activity.getString("id"));
     }
 
     private static void checkIn(UUID group, UUID member) {
