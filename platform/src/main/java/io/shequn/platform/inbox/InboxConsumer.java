@@ -225,7 +225,8 @@ public class InboxConsumer {
 
     /**
      * Applies the valid records and hands the bad ones to {@link DeadLetters}; returns once the
-     * previous batch's dead letters are durable, so that at most two batches' are on their way.
+     * previous batch's dead letters are durable. So while a batch is applied only the previous
+     * batch's dead letters are on their way (both batches' only while this one's are being sent).
      *
      * @return completes with true once this batch's dead letters are durable, with false if the
      * service is stopping and the batch was not (completely) applied or dead-lettered
