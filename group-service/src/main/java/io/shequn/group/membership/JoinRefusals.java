@@ -4,12 +4,12 @@ import io.shequn.group.admission.AdmissionDecision;
 import io.shequn.group.admission.AdmissionRules;
 import io.shequn.group.admission.ApplicantLookup;
 import io.shequn.group.groups.Group;
+import io.shequn.group.groups.GroupRepository;
 import io.shequn.platform.auth.Caller;
 import io.shequn.platform.auth.CallerCheck;
 import io.shequn.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -24,7 +24,7 @@ import java.util.UUID;
 public class JoinRefusals implements CallerCheck {
 
     @Inject
-    EntityManager entityManager;
+    GroupRepository groups;
 
     @Inject
     MembershipService memberships;
@@ -36,7 +36,7 @@ public class JoinRefusals implements CallerCheck {
     @Transactional
     public void check(UriInfo uri, Caller caller) {
         UUID groupId = CallerCheck.pathId(uri, "groupId").orElse(null);
-        Group group = groupId == null ? null : entityManager.find(Group.class, groupId);
+        Group group = groupId == null ? null : groups.findById(groupId);
         if (group == null) {
             return;   // the join answers 404
         }
