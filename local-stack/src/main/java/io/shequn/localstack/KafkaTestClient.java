@@ -1,5 +1,8 @@
 package io.shequn.localstack;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -127,6 +132,22 @@ public final class KafkaTestClient implements AutoCloseable {
                 }
             }
             return matches;
+        }
+    }
+
+    /**
+     * Who in the consumer group reads which partitions now: each member's id with its assigned
+     * partitions (empty while the group rebalances or has no members).
+     */
+    public Map<String, Set<TopicPartition>> assignments(String groupId) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                    .get(30, TimeUnit.SECONDS);
+            Map<String, Set<TopicPartition>> assignments = new TreeMap<>();
+            group.members().forEach(member -> assignments.put(member.consumerId(), Set.copyOf(member.assignment().topicPartitions())));
+            return assignments;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not describe consumer group " + groupId, e);
         }
     }
 

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class Launcher {
 
-    static final List<String> SERVICES = List.of("member", "group", "engagement", "analytics");
+    static final List<String> SERVICES = PackagedSuite.SERVICES;
 
     static final String USAGE = """
             Usage: ./shequn up [--reset]
@@ -92,30 +92,23 @@ public final class Launcher {
         }
         LocalStack.Settings settings = new LocalStack.Settings(data, port("SHEQUN_KAFKA_PORT", 19092),
                 port("SHEQUN_KAFKA_CONTROLLER_PORT", 19093), port("SHEQUN_POSTGRES_PORT", 15432), true);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : SERVICES) {
+            ports.put(name, port("SHEQUN_" + name.toUpperCase() + "_PORT", 8081 + SERVICES.indexOf(name)));
+        }
+        PackagedSuite suite = new PackagedSuite(root, settings, ports, data.resolve("logs"));
         CountDownLatch stopped = new CountDownLatch(1);
-        List<PackagedService> services = new ArrayList<>();
-        LocalStack[] stack = new LocalStack[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping...");
-            services.parallelStream().forEach(PackagedService::stop);
-            if (stack[0] != null) {
-                stack[0].stop();
-            }
+            suite.stop();
             out.println("Stopped.");
             stopped.countDown();
         }, "shequn-stop"));
 
         out.println("Starting Kafka on " + settings.kafkaPort() + " and PostgreSQL on " + settings.postgresPort() + " (data in " + data + ")");
-        stack[0] = LocalStack.start(settings);
-        for (String name : SERVICES) {
-            PackagedService service = new PackagedService(name, root,
-                    port("SHEQUN_" + name.toUpperCase() + "_PORT", 8081 + SERVICES.indexOf(name)),
-                    data.resolve("logs").resolve(name + "-service.log"));
-            services.add(service);
-            service.start(stack[0].serviceConfig(name));
-        }
+        suite.start();
+        List<PackagedService> services = SERVICES.stream().map(suite::service).toList();
         for (PackagedService service : services) {
-            service.awaitReady(Duration.ofMinutes(3));
             out.println("  " + service.name() + "-service ready");
         }
         out.println();
@@ -127,7 +120,7 @@ public final class Launcher {
         out.println("  Kafka bootstrap     localhost:" + settings.kafkaPort() + "   (for outside publishers)");
         out.println("  PostgreSQL          localhost:" + settings.postgresPort() + "   (database and user = service name)");
         out.println();
-        String operatorToken = stack[0].tokens().sign(UUID.randomUUID(), Set.of("member", "operator"), TOKEN_LIFETIME);
+        String operatorToken = suite.stack().tokens().sign(UUID.randomUUID(), Set.of("member", "operator"), TOKEN_LIFETIME);
         out.println("Operator token (valid " + TOKEN_LIFETIME.toHours() + " h):");
         out.println(operatorToken);
         out.println();
