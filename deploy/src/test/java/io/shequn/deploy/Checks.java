@@ -465,6 +465,18 @@ final class Checks {
         return Manifests.ofKind(objects, "Secret").stream().map(s -> Manifests.id(s) + ": Secrets are never committed (docs/deploy.md, Secrets to create)").toList();
     }
 
+    /**
+     * No object turns on the movable clock ({@code shequn.clock.movable}, as a property or the
+     * {@code SHEQUN_CLOCK_MOVABLE} variable): it lets operators move a service's time, which only
+     * a local simulation may do.
+     */
+    static List<String> noMovableClock(List<ObjectNode> objects) {
+        return objects.stream()
+                .filter(o -> o.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '.').contains("shequn.clock.movable"))
+                .map(o -> Manifests.id(o) + ": sets shequn.clock.movable, which only ./shequn up may (it lets operators move the services' time)")
+                .toList();
+    }
+
     /** Every image is the one Jib pushes for that service at this version: {@code <registry>/shequn/<service>:<version>}. */
     static List<String> images(List<ObjectNode> objects, Collection<ServiceCode> services, String version) {
         List<String> violations = new ArrayList<>();

@@ -302,6 +302,12 @@ class DeployChecksFailTest {
                 .isNotEmpty();
     }
 
+    @Test
+    void aMovableClockFails() {
+        assertThat(Checks.noMovableClock(List.of(one("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: engagement-config}\ndata: {SHEQUN_CLOCK_MOVABLE: 'true'}\n"))))
+                .isNotEmpty();
+    }
+
     private static ObjectNode kafkaUser(String name, java.util.Collection<KafkaAcl> acls) {
         ObjectNode user = one("apiVersion: kafka.strimzi.io/v1\nkind: KafkaUser\nmetadata: {name: " + name + "}\nspec: {authorization: {type: simple}}\n");
         ArrayNode rules = ((ObjectNode) user.at("/spec/authorization")).putArray("acls");

@@ -134,10 +134,11 @@ class DeployManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void imagesArePinnedToWhatTheBuildPushesAndNoSecretIsCommitted(String overlay) {
+    void imagesArePinnedNoSecretIsCommittedAndNoClockIsMovable(String overlay) {
         List<ObjectNode> objects = Manifests.render(overlay);
         assertThat(Checks.images(objects, services(), System.getProperty("shequn.version"))).isEmpty();
         assertThat(Checks.noSecrets(objects)).isEmpty();
+        assertThat(Checks.noMovableClock(objects)).isEmpty();
     }
 
     @Test

@@ -53,7 +53,10 @@ public final class PackagedSuite {
     public void start() {
         stack = LocalStack.start(settings);
         for (String name : SERVICES) {
-            configs.put(name, stack.serviceConfig(name));
+            Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig(name));
+            // A local suite, never a deployment: ./shequn simulate moves its clocks (PUT /ops/clock); deploy/ never sets this.
+            config.put("shequn.clock.movable", "true");
+            configs.put(name, config);
             PackagedService service = new PackagedService(name, root, ports.get(name), logs.resolve(name + "-service.log"));
             synchronized (this) {
                 replicas.put(name, new ArrayList<>(List.of(service)));

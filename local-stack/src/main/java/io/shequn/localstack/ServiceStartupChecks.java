@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,19 @@ public abstract class ServiceStartupChecks {
                 .extract().jsonPath();
         Map<String, Object> channelChecks = ready.getMap("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data");
         assertThat(channelChecks).containsOnlyKeys(channels);
+    }
+
+    /**
+     * The clock a simulation moves ({@code PUT /ops/clock}) is not there unless
+     * {@code shequn.clock.movable=true}, which only {@code ./shequn up} sets: an operator gets 404
+     * and the service's time stays the system's.
+     */
+    @Test
+    void theClockCannotBeMovedUnlessConfiguredSo() {
+        String operator = LocalStack.shared().tokens().operator(UUID.randomUUID());
+        given().auth().oauth2(operator).contentType("application/json").body("{\"now\":\"2099-01-01T00:00:00Z\"}")
+                .when().put("/ops/clock").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(operator).when().get("/ops/clock").then().statusCode(404);
     }
 
     /**

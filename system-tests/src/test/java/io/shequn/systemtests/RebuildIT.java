@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * from offset 0 and every analytics answer the journeys checked, and the suite-wide ones, comes
  * back byte for byte.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(SystemTest.REBUILD)
 class RebuildIT extends SystemTest {
 
     @Test

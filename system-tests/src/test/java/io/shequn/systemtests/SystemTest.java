@@ -21,6 +21,14 @@ import static io.restassured.RestAssured.given;
 @ExtendWith(Suite.Started.class)
 abstract class SystemTest {
 
+    /** {@link RebuildIT}'s place: after every journey whose analytics answers it replays. */
+    static final int REBUILD = Integer.MAX_VALUE - 1000;
+    /**
+     * Where tests that move the suite's clock ({@code PUT /ops/clock}, the simulator) go: after
+     * {@link RebuildIT} and every journey that reads the real day, before {@link ShutdownIT}.
+     */
+    static final int MOVES_THE_CLOCK = Integer.MAX_VALUE - 500;
+
     static final String BRIDGE = "/bridges/wechat";
     static final String SHOP = "/shop/orders";
 
