@@ -16,11 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import io.shequn.localstack.simulator.SimulateCommand;
+import io.shequn.localstack.simulator.SuiteEndpoints;
+
 /**
  * The program behind the {@code ./shequn} script.
  * <pre>
  * up [--reset]                       Kafka, PostgreSQL and the four services, until Ctrl-C
  * token --member &lt;uuid&gt; [--operator]   a bearer token signed with the local development key
+ * simulate [options]                 days of community life against the running suite (simulator package)
  * </pre>
  * Ports and the data folder are overridable with environment variables (see {@link #USAGE}).
  */
@@ -31,12 +35,15 @@ public final class Launcher {
     static final String USAGE = """
             Usage: ./shequn up [--reset]
                    ./shequn token --member <uuid> [--operator]
+                   ./shequn simulate [--groups N] [--members N] [--days N] [--seed N] [--rate N] [--out FILE]
+                   ./shequn simulate --verify FILE
 
               up       starts Kafka, PostgreSQL and the four services, prints their URLs, an
                        operator token and a dashboard link signed in with it, and stops
                        everything on Ctrl-C. Data is kept in the data folder between runs;
                        --reset starts empty.
               token    prints a bearer token for the member, signed with the local development key.
+            """ + SimulateCommand.USAGE + """
 
             Environment (defaults in brackets):
               SHEQUN_DATA [.shequn]  SHEQUN_KAFKA_PORT [19092]  SHEQUN_KAFKA_CONTROLLER_PORT [19093]
@@ -64,10 +71,11 @@ public final class Launcher {
             switch (args.length == 0 ? "help" : args[0]) {
                 case "up" -> launcher.up(rest);
                 case "token" -> System.out.println(launcher.token(rest));
+                case "simulate" -> System.exit(SimulateCommand.run(rest, launcher::suite, System.out));
                 case "help", "--help", "-h" -> System.out.print(USAGE);
                 default -> throw new UsageException("Unknown command " + args[0]);
             }
-        } catch (UsageException e) {
+        } catch (UsageException | SimulateCommand.UsageError e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
@@ -158,6 +166,15 @@ public final class Launcher {
         }
         Set<String> roles = operator ? Set.of("member", "operator") : Set.of("member");
         return new DevTokens(DevKeys.in(dataDir().resolve("keys"))).sign(member, roles, TOKEN_LIFETIME);
+    }
+
+    /** The suite {@code up} starts with this environment, or the addresses given as options. */
+    SuiteEndpoints suite(Map<String, String> options) {
+        SuiteEndpoints local = SuiteEndpoints.localhost(port("SHEQUN_MEMBER_PORT", 8081), port("SHEQUN_GROUP_PORT", 8082),
+                port("SHEQUN_ENGAGEMENT_PORT", 8083), port("SHEQUN_ANALYTICS_PORT", 8084), port("SHEQUN_KAFKA_PORT", 19092), dataDir());
+        return new SuiteEndpoints(options.getOrDefault("--member-url", local.memberUrl()), options.getOrDefault("--group-url", local.groupUrl()),
+                options.getOrDefault("--engagement-url", local.engagementUrl()), options.getOrDefault("--analytics-url", local.analyticsUrl()),
+                options.getOrDefault("--kafka", local.kafkaBootstrap()), local.tokens(), List.of());
     }
 
     private Path dataDir() {

@@ -4,6 +4,7 @@ import io.shequn.localstack.DevKeys;
 import io.shequn.localstack.DevTokens;
 import io.shequn.localstack.KafkaTestClient;
 import io.shequn.localstack.Ports;
+import io.shequn.localstack.simulator.SuiteEndpoints;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -97,6 +98,12 @@ final class Suite implements AutoCloseable {
 
     String url(String service, String path) {
         return "http://localhost:" + ports.get(service) + path;
+    }
+
+    /** The suite as the simulator reaches it (its URLs, Kafka and the key its services trust). */
+    SuiteEndpoints endpoints() {
+        return SuiteEndpoints.localhost(ports.get("MEMBER"), ports.get("GROUP"), ports.get("ENGAGEMENT"), ports.get("ANALYTICS"),
+                ports.get("KAFKA"), data);
     }
 
     String member(UUID member) {
