@@ -92,8 +92,9 @@ public final class SimulateCommand {
         }
         out.println("Stages analytics-service gives the groups on " + truth.to() + ": " + truth.stages(suite));
         out.println("Analytics figures digest (the same for every run with this seed and size): " + digest(truth.analyticsFigures(suite)));
-        out.println("The simulated days are " + truth.from() + " to " + truth.to() + "; the services' clocks now stand on " + truth.to().plusDays(1)
-                + ". Dashboard: " + suite.analyticsUrl() + "/dashboard/?from=" + truth.from() + "&to=" + truth.to());
+        out.println("The simulated days are " + truth.from() + " to " + truth.to() + "; the services' clocks now stand on " + truth.to().plusDays(1) + ".");
+        out.println("Dashboard: sign in with the link ./shequn up printed, then open in that tab " + suite.analyticsUrl()
+                + "/dashboard/#/?from=" + truth.from() + "&to=" + truth.to());
         out.println("Check it: ./shequn simulate --verify " + file);
         return 0;
     }

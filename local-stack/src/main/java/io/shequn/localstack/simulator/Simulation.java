@@ -170,6 +170,7 @@ public final class Simulation {
     private final List<Member> loners = new ArrayList<>();
     private final List<ProducerRecord<String, byte[]>> pendingEvents = new ArrayList<>();
     private final AtomicLong events = new AtomicLong();
+    private final AtomicLong registered = new AtomicLong();
     private final AtomicLong unattributedPurchases = new AtomicLong();
     private final Map<String, AtomicLong> unattributedGmv = new ConcurrentHashMap<>();
     private final AtomicLong advertisersRemoved = new AtomicLong();
@@ -392,6 +393,10 @@ public final class Simulation {
         }
         JsonNode created = Http.expect("register member " + member.index, http.put(suite.memberUrl() + "/api/v1/members/me", token(member), profile));
         member.inviteCode = created.path("inviteCode").asText(null);
+        long done = registered.incrementAndGet();
+        if (done % 250 == 0) {
+            say("  registering members: %d/%d, %d requests".formatted(done, members.size(), http.calls.get()));
+        }
     }
 
     private Member inviter(Member member) {
