@@ -225,7 +225,12 @@ public final class Simulation {
                 awaitAnalyticsDay(firstDay.plusDays(day), today);
                 progress(day + 1, started);
             }
-            // The next morning: analytics' sweep assesses the last simulated day as "yesterday".
+            // Everything of the last day consumed first (grabs and attendances are not in the trend), so that
+            // the sweep of the next morning assesses the last simulated day, as "yesterday", on all of it.
+            List<String> unsettled = groundTruth((System.nanoTime() - started) / 1e9).verify(suite, Duration.ofMinutes(2));
+            if (!unsettled.isEmpty()) {
+                say("  warning: after 2 minutes the services still differ from the ground truth in " + unsettled.size() + " figures");
+            }
             moveClocks(firstDay.plusDays(options.days()).atTime(LocalTime.of(0, 30)).atZone(ZONE).toInstant());
             awaitAssessed(firstDay.plusDays(options.days() - 1));
         } finally {
