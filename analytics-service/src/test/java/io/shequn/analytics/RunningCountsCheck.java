@@ -11,7 +11,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running counts the listeners kept for a group (V7__running_counts.sql and V12 to V14) must
+ * The running counts the listeners kept for a group (V7__running_counts.sql, V12 to V14 and V16's kol_cover) must
  * be what {@code analytics_recount} computes from the group's memberships, active days and
  * purchases; the recount is rolled back, so the test changes nothing.
  */
@@ -64,6 +64,9 @@ public final class RunningCountsCheck {
         add(rows, entityManager, group, "gap", """
                         select cast(day as text), gap, members from group_active_gap
                         where group_id = cast(?1 as uuid) and members <> 0 order by day, gap""");
+        add(rows, entityManager, group, "kol cover", """
+                        select span, cast(first_day as text), cast(member_id as text), upper from kol_cover
+                        where group_id = cast(?1 as uuid) and upper <> 0 order by span, first_day, member_id""");
         return rows;
     }
 

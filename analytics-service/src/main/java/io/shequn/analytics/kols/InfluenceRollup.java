@@ -99,12 +99,37 @@ public class InfluenceRollup {
                         select * from unnest(?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::int[])
                         on conflict (group_id, day, member_id) do update set messages = member_influence_day.messages + excluded.messages,
                             replies_received = member_influence_day.replies_received + excluded.replies_received""", rows);
+        Map<List<Object>, Integer> upper = new LinkedHashMap<>();
+        counts.forEach((key, c) -> upper.put(key, c[0] * KolQueries.MESSAGE_POINTS + c[1] * KolQueries.REPLY_POINTS));
         if (!pairs.isEmpty()) {
-            BulkSql.update(entityManager, """
+            for (Object[] pair : BulkSql.query(entityManager, """
                     insert into reply_pair_day (group_id, member_id, replier_id, day) select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::date[])
-                    on conflict do nothing""", pairs.stream().map(List::toArray).toList());
+                    on conflict do nothing returning group_id, member_id, day""", pairs.stream().map(List::toArray).toList())) {
+                upper.merge(List.of(pair[0], pair[1], io.shequn.analytics.activity.SqlValues.localDate(pair[2])), KolQueries.REPLIER_POINTS, Integer::sum);
+            }
         }
+        cover(upper);
         return fresh;
+    }
+
+    /**
+     * Adds to kol_cover (V16) what the batch adds to each member's most possible score on each day:
+     * every block containing the day gets it. A reply pair new to reply_pair_day counts once, as a
+     * replier that may be new in any window holding its day.
+     */
+    private void cover(Map<List<Object>, Integer> upper) {
+        Map<List<Object>, Integer> blocks = new LinkedHashMap<>();
+        upper.forEach((key, points) -> {
+            for (KolCover block : KolCover.blocksOf((LocalDate) key.get(2))) {
+                blocks.merge(List.of(key.get(0), block.span(), block.firstDay(), key.get(1)), points, Integer::sum);
+            }
+        });
+        List<Object[]> rows = new ArrayList<>();
+        blocks.forEach((key, points) -> rows.add(new Object[] {key.get(0), key.get(1), key.get(2), key.get(3), points}));
+        BulkSql.update(entityManager, """
+                        insert into kol_cover (group_id, span, first_day, member_id, upper)
+                        select * from unnest(?::uuid[], ?::smallint[], ?::date[], ?::uuid[], ?::int[])
+                        on conflict (group_id, span, first_day, member_id) do update set upper = kol_cover.upper + excluded.upper""", rows);
     }
 
     /** A reply by {@code replier} to {@code author} on {@code day}; answering oneself counts for nothing. */
