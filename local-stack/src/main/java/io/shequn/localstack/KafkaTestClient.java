@@ -54,10 +54,10 @@ public final class KafkaTestClient implements AutoCloseable {
         this.producer = new KafkaProducer<>(config);
     }
 
-    /** Sends and waits for the broker's acknowledgement. */
+    /** Sends and waits for the broker's acknowledgement, as long as the producer retries (a broker down for a while). */
     public void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(2, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + record.topic(), e);
         }
